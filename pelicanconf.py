@@ -1,0 +1,90 @@
+"""Settings for building the site on your own computer.
+
+Campaign organisers: the things you are most likely to change are at the top.
+Each plugin keeps its own defaults (COPROWEEK_* settings) in its settings module;
+set one here only to change it.
+"""
+
+from pathlib import Path
+
+SITENAME = "Co-production Week"
+SITE_DESCRIPTION = (
+    "Quotes, blogs and social media cards from Co-production Week: people who use services, "
+    "carers and staff working together as equals."
+)
+SITE_ORGANISATION = "Riverside Co-production Network"
+SITEURL = ""
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en-GB"
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+
+# Our plugins live in plugins/; each name carries the coproweek_ prefix so that an
+# installed Pelican namespace plugin can never be picked instead.
+PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
+PLUGINS = ["coproweek_content"]
+
+# What Pelican reads. Campaign files (content/campaigns/) are read by our plugin.
+ARTICLE_PATHS = ["quotes", "blog"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []  # photos are copied by coproweek_content, metadata stripped
+IGNORE_FILES = [".#*", "README.md", "_*"]
+
+# Directory-style addresses: /2024/my-post/, with pages of a list at .../page/2/.
+ARTICLE_URL = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "type/{slug}/"
+CATEGORY_SAVE_AS = "type/{slug}/index.html"
+CATEGORIES_SAVE_AS = "type/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_SAVE_AS = "tag/index.html"
+AUTHOR_URL = "people/{slug}/"
+AUTHOR_SAVE_AS = "people/{slug}/index.html"
+AUTHORS_SAVE_AS = "people/index.html"
+ARCHIVES_SAVE_AS = "archive/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = ""
+PAGE_LANG_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+SLUGIFY_SOURCE = "basename"
+
+DEFAULT_PAGINATION = 12
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
+
+
+# Pelican's own feeds are off; feeds come from one place (see the feeds issue).
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+
+# Pelican's content cache: a build with no change re-reads nothing.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = ".cache/pelican"
+CHECK_MODIFIED_METHOD = "mtime"
+CONTENT_CACHING_LAYER = "reader"
+
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = False  # builds go to a fresh folder that replaces output/ at the end

@@ -1,0 +1,174 @@
+"""Building the site: check the content, build into a fresh folder, then swap it in.
+
+A failed build leaves the previous output/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from coproweek_content import state
+from coproweek_content.loader import LoadedSite, post_url
+from coproweek_content.problems import Problem, Severity, errors_in, format_report
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from .pelican_log import collect_pelican_warnings
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    problems: list[Problem] = field(default_factory=list)
+    pelican_messages: list[str] = field(default_factory=list)
+    taken_down: list[str] = field(default_factory=list)
+    output: Path | None = None
+
+
+def load_settings(
+    settings_file: str | Path, overrides: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    settings_path = Path(settings_file).resolve()
+    project_root = settings_path.parent
+    chosen: dict[str, Any] = {"COPROWEEK_PROJECT_ROOT": str(project_root)}
+    chosen.update(overrides or {})
+    # Pelican resolves PATH and OUTPUT_PATH against the settings file's folder.
+    return read_settings(str(settings_path), override=chosen)
+
+
+def check_content(settings: dict[str, Any]) -> LoadedSite:
+    return state.load(settings)
+
+
+def stops_build(problems: list[Problem], strict: bool) -> list[Problem]:
+    return problems if strict else errors_in(problems)
+
+
+def takedown_lines(site: LoadedSite, site_url: str) -> list[str]:
+    today = site.context.today
+    lines = []
+    for post in sorted(site.taken_down, key=lambda p: str(p.source_path)):
+        if post.consent.withdrawn:
+            why = "consent withdrawn"
+        elif post.consent.expired_on(today):
+            why = f"consent ended on {post.consent.ends:%Y-%m-%d}"
+        else:
+            why = "not agreed for the website (Channels has no web)"
+        path = (
+            post.source_path.relative_to(site.context.project_root)
+            if post.source_path.is_absolute()
+            else post.source_path
+        )
+        lines.append(
+            f"{path}: {why}; remove anything already shared from {site_url}/{post_url(post)}"
+        )
+    return lines
+
+
+def build_site(
+    settings_file: str | Path = "pelicanconf.py",
+    overrides: dict[str, Any] | None = None,
+    out: TextIO = sys.stdout,
+) -> BuildResult:
+    settings = load_settings(settings_file, overrides)
+    strict = bool(settings.get("COPROWEEK_STRICT"))
+    site = check_content(settings)
+    result = BuildResult(ok=False, problems=site.problems)
+    stopping = stops_build(site.problems, strict)
+    if site.problems:
+        print(format_report(site.problems), file=out)
+    if stopping:
+        return result
+
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    building = output.with_name(f".{output.name}.building-{os.getpid()}")
+    shutil.rmtree(building, ignore_errors=True)
+    settings = dict(settings, OUTPUT_PATH=str(building), COPROWEEK_CHECKED=True)
+    try:
+        with collect_pelican_warnings() as collector:
+            Pelican(settings).run()
+        result.pelican_messages = collector.messages()
+    except SystemExit:
+        shutil.rmtree(building, ignore_errors=True)
+        return result
+    except Exception as error:  # a fault in the kit itself, not in content
+        shutil.rmtree(building, ignore_errors=True)
+        log = Path(settings.get("CACHE_PATH", ".cache")) / "last-build-error.txt"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(
+            f"The build stopped because of an unexpected problem: {error}.\n"
+            "This is a fault in the site kit, not in your content. "
+            f"Please report it and attach {log}.",
+            file=out,
+        )
+        return result
+
+    if result.pelican_messages:
+        shutil.rmtree(building, ignore_errors=True)
+        print("Pelican reported problems, so nothing was published:", file=out)
+        for message in result.pelican_messages:
+            print(f"  {message}", file=out)
+        return result
+
+    replace_folder(building, output)
+    result.ok = True
+    result.output = output
+    result.taken_down = takedown_lines(site, settings.get("SITEURL", ""))
+    if result.taken_down:
+        print(
+            "\nTaken down (not on the site any more). Remove by hand what was shared earlier:",
+            file=out,
+        )
+        for line in result.taken_down:
+            print(f"  {line}", file=out)
+    published = site.published
+    print(
+        f"\nBuilt {len(published)} posts ({sum(p.kind == 'quote' for p in published)} quotes, "
+        f"{sum(p.kind == 'blog' for p in published)} blogs) into {display(output)}/.",
+        file=out,
+    )
+    return result
+
+
+def display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def replace_folder(new: Path, current: Path) -> None:
+    """Swap a finished build in; the old site is removed only once the new one is in place."""
+    old = current.with_name(f".{current.name}.old-{os.getpid()}")
+    if current.exists():
+        current.rename(old)
+    new.rename(current)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def run_checks(
+    settings_file: str | Path = "pelicanconf.py",
+    overrides: dict[str, Any] | None = None,
+    out: TextIO = sys.stdout,
+) -> int:
+    settings = load_settings(settings_file, overrides)
+    site = check_content(settings)
+    strict = bool(settings.get("COPROWEEK_STRICT"))
+    if site.problems:
+        print(format_report(site.problems), file=out)
+    if stops_build(site.problems, strict):
+        return 1
+    warnings = sum(p.severity is Severity.WARNING for p in site.problems)
+    extra = f" ({warnings} warnings above)" if warnings else ""
+    print(
+        f"All content is fine: {len(site.posts)} posts and {len(site.context.campaigns)} campaigns checked{extra}.",
+        file=out,
+    )
+    return 0

@@ -1,0 +1,238 @@
+"""The metadata fields each kind of file may have, and how each value is read.
+
+A parser takes the raw string and returns a value, or raises FieldError with a plain
+explanation and a fix.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlparse
+
+from .model import CHANNELS, WELLBEING, Naming
+
+
+class FieldError(ValueError):
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+def text(value: str) -> str:
+    return " ".join(value.split())
+
+
+def a_date(value: str) -> datetime:
+    for pattern in ("%Y-%m-%d", "%Y-%m-%d %H:%M"):
+        try:
+            return datetime.strptime(value.strip(), pattern)
+        except ValueError:
+            continue
+    raise FieldError(
+        f'"{value}" is not a date we can read.',
+        "write the date as year-month-day with hyphens, for example 2024-07-02.",
+    )
+
+
+def a_day(value: str) -> date:
+    return a_date(value).date()
+
+
+def a_year(value: str) -> int:
+    if not re.fullmatch(r"\d{4}", value.strip()):
+        raise FieldError(
+            f'"{value}" is not a year.',
+            "write the campaign year as four digits, for example 2024.",
+        )
+    return int(value)
+
+
+def a_list(value: str) -> tuple[str, ...]:
+    return tuple(item for item in (text(part) for part in value.split(",")) if item)
+
+
+def a_web_link(value: str) -> str:
+    parsed = urlparse(value.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise FieldError(
+            f'"{value}" is not a web address.',
+            "give the full address starting with https://, for example https://example.org/story.",
+        )
+    return value.strip()
+
+
+def yes_no(value: str) -> bool:
+    answer = value.strip().lower()
+    if answer in ("yes", "true", "y"):
+        return True
+    if answer in ("no", "false", "n", ""):
+        return False
+    raise FieldError(f'"{value}" is not yes or no.', "write yes or no.")
+
+
+def naming(value: str) -> Naming:
+    wanted = " ".join(value.lower().replace("-", " ").replace("_", " ").split())
+    for mode in Naming:
+        if mode.value == wanted:
+            return mode
+    choices = ", ".join(mode.value for mode in Naming)
+    raise FieldError(
+        f'"{value}" is not a way of naming someone we know.', f"use one of: {choices}."
+    )
+
+
+def channels(value: str) -> frozenset[str]:
+    chosen = [item.lower() for item in a_list(value)]
+    unknown = [item for item in chosen if item not in CHANNELS]
+    if unknown:
+        raise FieldError(
+            f'"{unknown[0]}" is not a channel we know.',
+            f"list the channels the person agreed to, from: {', '.join(CHANNELS)}.",
+        )
+    return frozenset(chosen)
+
+
+def wellbeing(value: str) -> tuple[str, ...]:
+    chosen = [" ".join(item.lower().split()) for item in a_list(value)]
+    unknown = [item for item in chosen if item not in WELLBEING]
+    if unknown:
+        raise FieldError(
+            f'"{unknown[0]}" is not one of the five ways to wellbeing.',
+            f"use one or more of: {', '.join(WELLBEING)}.",
+        )
+    return tuple(chosen)
+
+
+def hashtag(value: str) -> str:
+    tag = value.strip()
+    if not re.fullmatch(r"#[A-Za-z][A-Za-z0-9]*", tag):
+        raise FieldError(
+            f'"{value}" is not a hashtag we can use.',
+            "start with # and use only letters and digits, in CamelCase, for example #CoProWeek.",
+        )
+    return tag
+
+
+def colour(value: str) -> str:
+    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value.strip()):
+        raise FieldError(
+            f'"{value}" is not a colour we can read.',
+            "write colours as # and six hexadecimal digits, for example #1B1B1B.",
+        )
+    return value.strip().upper()
+
+
+def consent_reference(value: str) -> str:
+    reference = value.strip()
+    if "@" in reference or re.search(r"\d{9,}", re.sub(r"[\s()+]", "", reference)):
+        raise FieldError(
+            "the consent reference looks like contact details.",
+            "write only the id from your organisation's private consent register, "
+            "for example C-2024-017. Contact details must never be in this repository.",
+        )
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}", reference):
+        raise FieldError(
+            f'"{value}" is not a consent reference we can use.',
+            "write the id from your organisation's private consent register, for example "
+            "C-2024-017 (letters, digits and hyphens only).",
+        )
+    return reference
+
+
+def slug(value: str) -> str:
+    """A safe web address part: lower-case letters, digits and single hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    result = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if not result:
+        raise FieldError(
+            f'"{value}" cannot be turned into a web address.',
+            "use a file name (or Slug) with letters or digits, for example amira-sharing-power.",
+        )
+    return result[:80].strip("-")
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str  # how the key is written in our documentation
+    parse: Callable[[str], Any] = text
+    required: bool = False
+
+
+def _fields(*specs: Field) -> dict[str, Field]:
+    return {spec.label.lower().replace("-", "_"): spec for spec in specs}
+
+
+CONSENT_FIELDS = (
+    Field("Naming", naming),
+    Field("Place"),
+    Field("Consent", consent_reference),
+    Field("Channels", channels),
+    Field("Consent-ends", a_day),
+    Field("Withdrawn", yes_no),
+)
+SHARED_POST_FIELDS = (
+    Field("Title"),
+    Field("Date", a_date, required=True),
+    Field("Role", required=True),
+    Field("Organisation"),
+    Field("Campaign", a_year),
+    Field("Tags", a_list),
+    Field("Wellbeing", wellbeing),
+    Field("Slug", slug),
+    *CONSENT_FIELDS,
+)
+QUOTE_FIELDS = _fields(
+    *SHARED_POST_FIELDS,
+    Field("Speaker"),
+    Field("Excerpt"),
+    Field("Source", a_web_link),
+)
+BLOG_FIELDS = _fields(
+    *SHARED_POST_FIELDS,
+    Field("Author"),
+    Field("Summary", required=True),
+    Field("Image"),
+    Field("Image-alt"),
+    Field("Original", a_web_link),
+)
+PAGE_FIELDS = _fields(Field("Title", required=True), Field("Summary"), Field("Slug", slug))
+CAMPAIGN_FIELDS = _fields(
+    Field("Year", a_year, required=True),
+    Field("Theme", required=True),
+    Field("Starts", a_day, required=True),
+    Field("Ends", a_day, required=True),
+    Field("Hashtag", hashtag, required=True),
+    Field("Background", colour, required=True),
+    Field("Text-colour", colour, required=True),
+    Field("Accent", colour, required=True),
+    Field("Partners", a_list),
+)
+
+# Keys Pelican understands that would let a file choose where or how it is written.
+FORBIDDEN = {
+    "save_as": "would choose where the page is written",
+    "url": "would choose the page's web address",
+    "template": "would choose the page template",
+    "status": "would change whether and where the page is published",
+    "lang": "would publish the page as a translation",
+    "translation": "would publish the page as a translation",
+    "category": "would change the content type",
+    "authors": "would change the author pages",
+    "page_order": "would change the site menu",
+}
+# Keys that belong to the other kind of post: the nearest right answer.
+ALIASES = {
+    "quote": {"author": "Speaker", "name": "Speaker", "link": "Source", "quote": "Excerpt"},
+    "blog": {
+        "speaker": "Author",
+        "name": "Author",
+        "image_alt_text": "Image-alt",
+        "alt": "Image-alt",
+    },
+}

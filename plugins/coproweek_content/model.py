@@ -1,0 +1,153 @@
+"""The content model: campaigns, posts, the quotes in them, and the consent behind them.
+
+Everything the site publishes about a person goes through `Person.display_name`, so the
+naming mode a contributor chose is honoured in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+
+
+class Naming(Enum):
+    FULL_NAME = "full name"
+    FIRST_NAME = "first name"
+    FIRST_NAME_AND_PLACE = "first name and place"
+    ANONYMOUS = "anonymous"
+
+
+CHANNELS = ("web", "social", "newsletter")
+WELLBEING = ("connect", "be active", "take notice", "keep learning", "give")
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    text: str
+    accent: str
+
+
+@dataclass(frozen=True)
+class Campaign:
+    year: int
+    theme: str
+    starts: date
+    ends: date
+    hashtag: str
+    palette: Palette
+    partners: tuple[str, ...]
+    intro_markdown: str
+    source_path: Path
+
+    def includes(self, day: date) -> bool:
+        return self.starts <= day <= self.ends
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str  # as written in the file; never shown unless the naming mode allows it
+    naming: Naming
+    place: str = ""
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else ""
+
+    @property
+    def display_name(self) -> str:
+        if self.naming is Naming.FULL_NAME:
+            return " ".join(self.name.split())
+        if self.naming is Naming.FIRST_NAME:
+            return self.first_name
+        if self.naming is Naming.FIRST_NAME_AND_PLACE:
+            return f"{self.first_name} from {self.place}"
+        return "Anonymous"
+
+    @property
+    def has_public_page(self) -> bool:
+        """Only people who chose to be named in full get a page listing their posts."""
+        return self.naming is Naming.FULL_NAME
+
+
+@dataclass(frozen=True)
+class Consent:
+    reference: str  # the id in the organisation's private consent register
+    channels: frozenset[str]
+    ends: date | None = None
+    withdrawn: bool = False
+
+    def allows(self, channel: str) -> bool:
+        return channel in self.channels
+
+    def expired_on(self, today: date) -> bool:
+        return self.ends is not None and today > self.ends
+
+    def is_active(self, today: date) -> bool:
+        return not self.withdrawn and not self.expired_on(today)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation: the whole text of a quote post, or a pull quote inside a blog."""
+
+    text: str  # plain text, paragraphs separated by blank lines
+    speaker: str  # the attribution as it may be shown
+    role: str
+    organisation: str = ""
+    excerpt: str = ""  # a shorter version for cards, when the text is long
+    line: int = 0  # where the quote starts in its file
+
+    @property
+    def card_text(self) -> str:
+        return self.excerpt or self.text
+
+    @property
+    def attribution(self) -> str:
+        parts = [self.speaker, self.role, self.organisation]
+        return ", ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Image:
+    path: str  # relative to content/, e.g. images/2024/workshop.jpg
+    alt: str
+
+
+@dataclass(frozen=True)
+class Post:
+    kind: str  # "quote" or "blog"
+    source_path: Path
+    slug: str
+    title: str
+    date: datetime
+    person: Person
+    role: str
+    consent: Consent
+    organisation: str = ""
+    campaign_year: int | None = None
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+    wellbeing: tuple[str, ...] = ()
+    hero: Image | None = None
+    body_images: tuple[Image, ...] = ()
+    link: str = ""  # a longer source (quotes) or the original of a cross-post (blogs)
+    quotes: tuple[Quote, ...] = field(default_factory=tuple)
+
+    @property
+    def display_name(self) -> str:
+        return self.person.display_name
+
+    @property
+    def byline(self) -> str:
+        parts = [self.display_name, self.role, self.organisation]
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def images(self) -> tuple[Image, ...]:
+        return ((self.hero,) if self.hero else ()) + self.body_images
+
+    def is_published(self, today: date) -> bool:
+        return self.consent.is_active(today) and self.consent.allows("web")

@@ -1,0 +1,64 @@
+"""Problems found in content, reported in plain English with file, line and a fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTICE = "notice"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    fix: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        label = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
+        text = f"{where}: {label}{self.message}"
+        if self.fix:
+            text += f"\n    How to fix: {self.fix}"
+        return text
+
+
+class ContentError(Exception):
+    """Raised when content cannot be built; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(format_report(problems))
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as a contributor knows it: relative to the project folder when possible."""
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def errors_in(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def format_report(problems: list[Problem]) -> str:
+    ordered = sorted(problems, key=lambda p: (p.path, p.line, p.message))
+    lines = [p.format() for p in ordered]
+    errors = errors_in(problems)
+    files = {p.path for p in errors}
+    if errors:
+        noun = "problem" if len(errors) == 1 else "problems"
+        where = "file" if len(files) == 1 else "files"
+        lines.append(
+            f"\nFound {len(errors)} {noun} in {len(files)} {where}. Nothing was published."
+        )
+    return "\n".join(lines)

@@ -1,0 +1,67 @@
+"""A Pelican reader for our Markdown files, speaking the content model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican.readers import BaseReader
+
+from . import state
+from .markdown_setup import make_markdown, render
+from .settings import BLOG_DIR, PAGES_DIR, QUOTES_DIR
+from .source import read_source
+
+CATEGORY_FOR_KIND = {"quote": "Quotes", "blog": "Blogs"}
+
+
+class CoproweekReader(BaseReader):
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        self._markdown = make_markdown(settings.get("SITEURL", ""))
+        self._content_root = Path(settings["PATH"]).resolve()
+
+    def _kind(self, path: Path) -> str:
+        top = path.resolve().relative_to(self._content_root).parts[0]
+        return {QUOTES_DIR: "quote", BLOG_DIR: "blog", PAGES_DIR: "page"}.get(top, "page")
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        path = Path(source_path)
+        source = read_source(path)
+        content = render(self._markdown, source.body)
+        kind = self._kind(path)
+        if kind == "page":
+            metadata = {"title": source.get("title"), "slug": source.get("slug") or path.stem}
+            if source.get("summary"):
+                metadata["summary"] = source.get("summary")
+            return content, self._processed(metadata)
+
+        post = state.current_site().post_for(path)
+        if post is None:
+            # The content checks have reported this file; keep Pelican from publishing it.
+            return content, {"status": "skip"}
+        metadata: dict[str, Any] = {
+            "title": post.title,
+            "date": f"{post.date:%Y-%m-%d %H:%M}",
+            "slug": post.slug,
+            "category": CATEGORY_FOR_KIND[post.kind],
+            "summary": post.summary,
+        }
+        if post.tags:
+            metadata["tags"] = ", ".join(post.tags)
+        if post.person.has_public_page:
+            metadata["author"] = post.display_name
+        processed = self._processed(metadata)
+        processed["entry"] = post
+        processed["kind"] = post.kind
+        if post.summary:
+            processed["summary"] = render(self._markdown, post.summary)
+        if not post.is_published(state.current_site().context.today):
+            processed["status"] = "skip"
+        return content, processed
+
+    def _processed(self, metadata: dict[str, str]) -> dict[str, Any]:
+        return {name: self.process_metadata(name, value) for name, value in metadata.items()}

@@ -1,0 +1,54 @@
+"""Defaults for every COPROWEEK_* setting of this plugin, in one place."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # The day consent end dates are compared with; None means today. Tests pin it.
+    "COPROWEEK_TODAY": None,
+    # The longest quote (or Excerpt) a social media card can carry, in characters.
+    "COPROWEEK_CARD_MAX_CHARS": 280,
+    # Treat check warnings (not only errors) as reasons to stop the build.
+    "COPROWEEK_STRICT": False,
+    # Set by the build command once the content checks have passed, so they run once.
+    "COPROWEEK_CHECKED": False,
+}
+
+QUOTES_DIR = "quotes"
+BLOG_DIR = "blog"
+PAGES_DIR = "pages"
+CAMPAIGNS_DIR = "campaigns"
+IMAGES_DIR = "images"
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+# First parts of addresses the site itself uses; a page may not take them.
+RESERVED_SLUGS = frozenset(
+    {
+        "type",
+        "tag",
+        "people",
+        "archive",
+        "campaigns",
+        "theme",
+        "images",
+        "feeds",
+        "search",
+        "cards",
+        "page",
+        "static",
+        "drafts",
+        "index",
+    }
+)
+
+
+def setting(settings: dict[str, Any], name: str) -> Any:
+    return settings.get(name, DEFAULTS[name])
+
+
+def today(settings: dict[str, Any]) -> date:
+    pinned = setting(settings, "COPROWEEK_TODAY")
+    if isinstance(pinned, date):
+        return pinned
+    return date.fromisoformat(pinned) if pinned else date.today()

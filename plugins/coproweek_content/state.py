@@ -1,0 +1,38 @@
+"""The model of the site being built, shared by this plugin's signal handlers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .loader import LoadedSite, SiteContext, load_site
+from .settings import setting, today
+
+_current: LoadedSite | None = None
+
+
+def load(settings: dict[str, Any]) -> LoadedSite:
+    """Read the whole content folder into the model (and its problems)."""
+    global _current
+    content_root = Path(settings["PATH"]).resolve()
+    project_root = Path(settings.get("COPROWEEK_PROJECT_ROOT") or content_root.parent)
+    context = SiteContext(
+        content_root=content_root,
+        project_root=project_root,
+        today=today(settings),
+        card_max_chars=setting(settings, "COPROWEEK_CARD_MAX_CHARS"),
+    )
+    _current = load_site(context)
+    return _current
+
+
+def current_site() -> LoadedSite:
+    if _current is None:
+        raise RuntimeError("the content model is read when Pelican starts (signal `initialized`)")
+    return _current
+
+
+def loaded_for(settings: dict[str, Any]) -> bool:
+    return (
+        _current is not None and _current.context.content_root == Path(settings["PATH"]).resolve()
+    )

@@ -1,0 +1,265 @@
+"""Tasks for building, checking and publishing the site. Run them with ./kit TASK.
+
+Pelican's usual task names (build, rebuild, regenerate, clean, serve, reserve, preview,
+livereload, publish, gh-pages) plus ours: check, new-quote, new-post, tests, lint.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shlex
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from invoke import Context, Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from coproweek_build.build import build_site, load_settings, run_checks  # noqa: E402
+from coproweek_build.scaffold import new_post  # noqa: E402
+
+CONFIG = {
+    "settings_base": ROOT / "pelicanconf.py",
+    "settings_publish": ROOT / "publishconf.py",
+    "output": ROOT / "output",
+    "cache": ROOT / ".cache",
+    "host": "localhost",
+    "port": 8000,
+    "watched": ["content", "theme", "plugins", "pelicanconf.py"],
+}
+
+
+def _build(settings_file: Path, strict: bool = False) -> None:
+    overrides = {"COPROWEEK_STRICT": True} if strict else None
+    result = build_site(settings_file, overrides)
+    if not result.ok:
+        raise Exit("The build stopped; the site in output/ was left as it was.", code=1)
+
+
+def _look_hint() -> None:
+    print(
+        f"To look at it: run ./kit serve and open http://{CONFIG['host']}:{CONFIG['port']}/ "
+        "in your browser (Ctrl+C stops it)."
+    )
+
+
+@task(help={"strict": "also stop on warnings (used in pull-request checks)"})
+def build(c: Context, strict: bool = False) -> None:
+    """Check the content and build the site into output/."""
+    _build(CONFIG["settings_base"], strict)
+    _look_hint()
+
+
+@task
+def clean(c: Context) -> None:
+    """Remove the built site and the caches."""
+    for folder in (CONFIG["output"], CONFIG["cache"]):
+        shutil.rmtree(folder, ignore_errors=True)
+    print("Removed output/ and .cache/.")
+
+
+@task
+def rebuild(c: Context) -> None:
+    """Build from nothing: clean, then build."""
+    clean(c)
+    build(c)
+
+
+@task(help={"strict": "also stop on warnings"})
+def check(c: Context, strict: bool = False) -> None:
+    """Check every content file and explain each problem; builds nothing."""
+    overrides = {"COPROWEEK_STRICT": True} if strict else None
+    if run_checks(CONFIG["settings_base"], overrides) != 0:
+        raise Exit(code=1)
+
+
+def _snapshot() -> dict[str, float]:
+    stamps: dict[str, float] = {}
+    for name in CONFIG["watched"]:
+        path = ROOT / name
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+        for file in files:
+            stamps[str(file)] = file.stat().st_mtime
+    return stamps
+
+
+@task
+def regenerate(c: Context) -> None:
+    """Build again whenever content, theme or settings change (Ctrl+C stops)."""
+    seen: dict[str, float] = {}
+    while True:
+        now = _snapshot()
+        if now != seen:
+            seen = now
+            build_site(CONFIG["settings_base"])
+            print("Watching for changes...")
+        time.sleep(1)
+
+
+@task(help={"port": "the port to serve on (default 8000)"})
+def serve(c: Context, port: int = 0) -> None:
+    """Serve output/ at http://localhost:8000/ with the same addresses as the public site."""
+    port = port or CONFIG["port"]
+    if not CONFIG["output"].is_dir():
+        raise Exit("There is no output/ folder yet: run ./kit build first.", code=1)
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(CONFIG["output"])
+    )
+    server = http.server.ThreadingHTTPServer((CONFIG["host"], port), handler)
+    print(f"Serving output/ at http://{CONFIG['host']}:{port}/ (Ctrl+C stops).")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task
+def reserve(c: Context) -> None:
+    """Build, then serve."""
+    build(c)
+    serve(c)
+
+
+@task
+def preview(c: Context) -> None:
+    """Build with the publishing settings (publishconf.py)."""
+    _build(CONFIG["settings_publish"])
+
+
+@task
+def livereload(c: Context) -> None:
+    """Serve the site and rebuild it, refreshing the browser, when files change."""
+    from livereload import Server
+
+    _build(CONFIG["settings_base"])
+    server = Server()
+    for name in CONFIG["watched"]:
+        pattern = f"{name}/**/*" if (ROOT / name).is_dir() else name
+        server.watch(pattern, lambda: build_site(CONFIG["settings_base"]))
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["output"]))
+
+
+def _publish_target() -> str:
+    settings = load_settings(CONFIG["settings_publish"])
+    return str(settings.get("PUBLISH_TARGET") or "")
+
+
+@task(help={"target": "a folder or host:path (default: PUBLISH_TARGET in publishconf.py)"})
+def publish(c: Context, target: str = "") -> None:
+    """Build with the publishing settings and copy the site with rsync."""
+    target = target or _publish_target()
+    if not target:
+        raise Exit(
+            "No publish target: set COPROWEEK_PUBLISH_TARGET or PUBLISH_TARGET in publishconf.py.",
+            code=1,
+        )
+    _build(CONFIG["settings_publish"])
+    command = ["rsync", "-rlc", "--delete", f"{CONFIG['output']}/", target.rstrip("/") + "/"]
+    c.run(shlex.join(command))
+    print(f"Published output/ to {target} with rsync.")
+
+
+@task(name="gh-pages", help={"push": "push the gh-pages branch to origin as well"})
+def gh_pages(c: Context, push: bool = False) -> None:
+    """Build with the publishing settings and commit the site to the gh-pages branch."""
+    _build(CONFIG["settings_publish"])
+    command = ["ghp-import", "--no-jekyll", "--branch", "gh-pages", "--message", "Publish the site"]
+    if push:
+        command.append("--push")
+    c.run(shlex.join([*command, str(CONFIG["output"])]))
+    print("Committed output/ to the gh-pages branch" + (" and pushed it." if push else "."))
+
+
+def _ask(question: str, default: str) -> str:
+    if not sys.stdin.isatty():
+        return default
+    suffix = f" [{default}]" if default else ""
+    return input(f"{question}{suffix}: ")
+
+
+def _scaffold(kind: str, answers: dict[str, str]) -> None:
+    settings = load_settings(CONFIG["settings_base"])
+    path = new_post(kind, Path(settings["PATH"]), answers, ask=_ask)
+    print(f"Created {path.relative_to(ROOT)}. Open it, write the {kind}, then run ./kit check.")
+
+
+@task(
+    name="new-quote",
+    help={
+        "speaker": "the person's name as it may be shown",
+        "naming": "full name, first name, first name and place or anonymous",
+        "role": "their role, for example Peer Researcher",
+        "organisation": "their organisation",
+        "consent": "the id in your private consent register",
+        "channels": "web, social, newsletter",
+        "quote": "the quote itself",
+        "tags": "comma separated",
+        "slug": "the file name, without .md",
+    },
+)
+def new_quote(
+    c: Context,
+    speaker: str = "",
+    naming: str = "",
+    role: str = "",
+    organisation: str = "",
+    consent: str = "",
+    channels: str = "",
+    quote: str = "",
+    tags: str = "",
+    slug: str = "",
+) -> None:
+    """Start a new quote post (asks for what the options do not give)."""
+    _scaffold("quote", dict(locals()))
+
+
+@task(
+    name="new-post",
+    help={
+        "title": "the title of the blog post",
+        "author": "the author's name as it may be shown",
+        "naming": "full name, first name, first name and place or anonymous",
+        "role": "their role",
+        "organisation": "their organisation",
+        "consent": "the id in your private consent register",
+        "channels": "web, social, newsletter",
+        "summary": "one or two sentences",
+        "tags": "comma separated",
+        "slug": "the file name, without .md",
+    },
+)
+def new_post_task(
+    c: Context,
+    title: str = "",
+    author: str = "",
+    naming: str = "",
+    role: str = "",
+    organisation: str = "",
+    consent: str = "",
+    channels: str = "",
+    summary: str = "",
+    tags: str = "",
+    slug: str = "",
+) -> None:
+    """Start a new blog post (asks for what the options do not give)."""
+    _scaffold("blog", dict(locals()))
+
+
+@task(help={"k": "only run tests whose name matches this expression"})
+def tests(c: Context, k: str = "") -> None:
+    """Run the whole test suite."""
+    command = [sys.executable, "-m", "pytest"]
+    if k:
+        command += ["-k", k]
+    c.run(shlex.join(command), pty=False)
+
+
+@task
+def lint(c: Context) -> None:
+    """Check code style with ruff."""
+    c.run(f"{sys.executable} -m ruff check .")
+    c.run(f"{sys.executable} -m ruff format --check .")
