@@ -6,6 +6,8 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from pelican.log import LimitFilter
+
 
 class Collector(logging.Handler):
     def __init__(self) -> None:
@@ -23,6 +25,10 @@ class Collector(logging.Handler):
 def collect_pelican_warnings() -> Iterator[Collector]:
     """Pelican's loggers report to us instead of the console while the build runs."""
     collector = Collector()
+    # Pelican drops a message it has logged once in this process; a second build in the
+    # same process (tests, livereload) must still hear about it.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     pelican_logger = logging.getLogger("pelican")
     saved = (pelican_logger.handlers[:], pelican_logger.level, pelican_logger.propagate)
     pelican_logger.handlers = [collector]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import body as body_parts
+from .colours import palette_failures
 from .fields import (
     ALIASES,
     BLOG_FIELDS,
@@ -64,6 +65,7 @@ class FileReport:
 
     path: str  # as shown to contributors
     problems: list[Problem] = field(default_factory=list)
+    suggested: set[str] = field(default_factory=set)  # fields a "did you mean" hint named
 
     def add(
         self, line: int, message: str, fix: str = "", severity: Severity = Severity.ERROR
@@ -93,6 +95,7 @@ def read_values(
         if spec is None:
             suggestion = ALIASES.get(kind, {}).get(name) or _nearest(name, specs, specs)
             hint = f' Did you mean "{suggestion}"?' if suggestion else ""
+            report.suggested.add(suggestion.lower().replace("-", "_"))
             fix = (
                 f'change "{header.key}" to "{suggestion}".'
                 if suggestion
@@ -126,7 +129,7 @@ def read_values(
             "keep only one of the two lines.",
         )
     for name, spec in specs.items():
-        if spec.required and name not in source.fields:
+        if spec.required and name not in source.fields and name not in report.suggested:
             report.add(
                 1,
                 f"{spec.label} is missing.",
@@ -190,6 +193,11 @@ def load_campaign(path: Path, root: Path, report: FileReport) -> Campaign | None
             "Ends is before Starts.",
             "check the two dates of the campaign week.",
         )
+    if all(name in values for name in ("background", "text_colour", "accent")):
+        for failure in palette_failures(
+            values["background"], values["text_colour"], values["accent"]
+        ):
+            report.add(source.line_of(failure.field), failure.message, failure.fix)
     needed = ("year", "theme", "starts", "ends", "hashtag", "background", "text_colour", "accent")
     if any(name not in values for name in needed) or report.problems:
         return None
@@ -212,7 +220,12 @@ def _person_and_consent(
     label = "Speaker" if name_key == "speaker" else "Author"
     naming: Naming = values.get("naming", Naming.FIRST_NAME)
     name = values.get(name_key, "")
-    if naming is not Naming.ANONYMOUS and not name and name_key not in source.fields:
+    if (
+        naming is not Naming.ANONYMOUS
+        and not name
+        and name_key not in source.fields
+        and name_key not in report.suggested
+    ):
         report.add(
             1,
             f"{label} is missing.",
@@ -514,7 +527,30 @@ def load_site(context: SiteContext) -> LoadedSite:
             owners.setdefault(url, report.path)
         site.problems += report.problems
     _report_stray_files(site)
+    _report_taken_down(site)
     return site
+
+
+def _report_taken_down(site: LoadedSite) -> None:
+    """Not errors: say which posts this build leaves out, and why."""
+    today = site.context.today
+    for post in site.taken_down:
+        if post.consent.withdrawn:
+            why = "the person withdrew their consent"
+        elif post.consent.expired_on(today):
+            why = f"their consent ended on {post.consent.ends:%Y-%m-%d}"
+        else:
+            why = "the person did not agree to the website (Channels has no web)"
+        site.problems.append(
+            Problem(
+                display_path(post.source_path, site.context.project_root),
+                1,
+                f"this post is left out of the site because {why}.",
+                "if that is right, there is nothing to do. The post is removed from every page, card, feed, the search "
+                "and the sitemap; the build lists what to take down by hand.",
+                Severity.NOTICE,
+            )
+        )
 
 
 def _report_stray_files(site: LoadedSite) -> None:

@@ -1,0 +1,66 @@
+"""Shared test helpers: real Pelican builds of small content folders."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from coproweek_build.build import BuildResult, build_site, run_checks  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Consent end dates are compared with "today": tests pin it so results never drift.
+PINNED_TODAY = "2026-06-01"
+
+
+def build(
+    content: Path, output: Path, cache: Path | None = None, **settings: Any
+) -> tuple[BuildResult, str]:
+    """Build `content` into `output` with the project's settings; returns (result, printed)."""
+    overrides: dict[str, Any] = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(cache or output.parent / f"{output.name}-cache"),
+        "COPROWEEK_TODAY": PINNED_TODAY,
+        "COPROWEEK_PROJECT_ROOT": str(content.parent),
+    }
+    overrides.update(settings)
+    printed = io.StringIO()
+    result = build_site(ROOT / "pelicanconf.py", overrides, out=printed)
+    return result, printed.getvalue()
+
+
+def check(content: Path, **settings: Any) -> tuple[int, str]:
+    """Run the content checks only; returns (exit code, printed report)."""
+    overrides: dict[str, Any] = {
+        "PATH": str(content),
+        "COPROWEEK_TODAY": PINNED_TODAY,
+        "COPROWEEK_PROJECT_ROOT": str(content.parent),
+    }
+    overrides.update(settings)
+    printed = io.StringIO()
+    code = run_checks(ROOT / "pelicanconf.py", overrides, out=printed)
+    return code, printed.getvalue()
+
+
+def copy_fixture(name: str, destination: Path) -> Path:
+    """A writable copy of tests/fixtures/NAME/content, so a test may change it."""
+    target = destination / name / "content"
+    shutil.copytree(FIXTURES / name / "content", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample content, built once per test run; returns the output folder."""
+    output = tmp_path_factory.mktemp("sample") / "output"
+    result, printed = build(ROOT / "content", output, COPROWEEK_PROJECT_ROOT=str(ROOT))
+    assert result.ok, printed
+    return output

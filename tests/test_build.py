@@ -1,0 +1,190 @@
+"""Whole builds of the sample content and of small fixtures, with real Pelican runs."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from conftest import ROOT, build
+from coproweek_content.loader import SiteContext, load_site
+
+WITHDRAWN_SPEAKER = "Zephyrine Quillfeather"
+WITHDRAWN_WORDS = ("Zephyrine", "Quillfeather", "marmalade committee", "withdrawn-example")
+
+
+def all_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in all_files(folder)
+    }
+
+
+def test_sample_site_has_the_expected_pages(sample_site: Path) -> None:
+    for page in [
+        "index.html",
+        "2024/delroy-what-is-missing-is-time/index.html",
+        "2024/five-things-people-told-us-were-missing/index.html",
+        "about/index.html",
+        "archive/index.html",
+        "tag/power/index.html",
+        "type/quotes/index.html",
+        "type/blogs/index.html",
+        "2024/index.html",
+        "images/2024/workshop.jpg",
+    ]:
+        assert (sample_site / page).is_file(), page
+    assert not list(sample_site.rglob("*.md")), "source files must never be published"
+
+
+def test_the_withdrawn_post_is_nowhere_in_output(sample_site: Path) -> None:
+    source = (ROOT / "content/quotes/2024/withdrawn-example.md").read_text(encoding="utf-8")
+    assert (
+        WITHDRAWN_SPEAKER in source and "Withdrawn: yes" in source
+    )  # the fixture is what we think
+    for path in all_files(sample_site):
+        data = path.read_bytes()
+        for words in WITHDRAWN_WORDS:
+            assert words.encode() not in data, f"{words!r} found in {path.relative_to(sample_site)}"
+
+
+def test_names_are_shown_only_as_consent_allows(sample_site: Path) -> None:
+    context = SiteContext(ROOT / "content", ROOT, today=__import__("datetime").date(2026, 6, 1))
+    site = load_site(context)
+    named_in_full = {p.person.name for p in site.published if p.person.naming.value == "full name"}
+    first_name_only = [
+        p
+        for p in site.published
+        if p.person.naming.value == "first name"
+        and len(p.person.name.split()) > 1
+        and p.person.name not in named_in_full  # the same person chose full name elsewhere
+    ]
+    assert first_name_only, "the sample content should have a full name kept private"
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in sample_site.rglob("*.html"))
+    for post in first_name_only:
+        assert post.person.name not in pages, f"full name of {post.source_path.name} is published"
+    delroy = (sample_site / "2024/delroy-what-is-missing-is-time/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Delroy" in delroy
+    bengali = (sample_site / "2024/sumaiya-voices-missing-from-surveys/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "সুমাইয়া রহমান" in bengali  # chose to be named in full, in her own script
+    welsh = (
+        sample_site / "2025/gwenllian-llanfairpwllgwyngyll-bilingual-reminders/index.html"
+    ).read_text(encoding="utf-8")
+    assert "Gwenllian from Llanfairpwllgwyngyll" in welsh
+
+
+def test_only_people_named_in_full_have_a_page(sample_site: Path) -> None:
+    people = sorted(p.name for p in (sample_site / "people").iterdir() if p.is_dir())
+    assert "sumaaiyaa-rhmaan" in people
+    assert all(name not in people for name in ("delroy", "tomos", "anonymous", "none"))
+
+
+def test_pull_quotes_become_figures_and_model_quotes(sample_site: Path) -> None:
+    html = (sample_site / "2024/five-things-people-told-us-were-missing/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert html.count('<figure class="pull-quote">') == 3
+    assert "<figcaption>— Precious, Carer</figcaption>" in html
+    site = load_site(
+        SiteContext(ROOT / "content", ROOT, today=__import__("datetime").date(2026, 6, 1))
+    )
+    post = next(p for p in site.posts if p.slug == "five-things-people-told-us-were-missing")
+    assert [q.speaker for q in post.quotes] == ["Precious", "Tomos", "Yasmin"]
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first, printed = build(
+        ROOT / "content",
+        tmp_path / "one",
+        cache=tmp_path / "cache-one",
+        COPROWEEK_PROJECT_ROOT=str(ROOT),
+    )
+    assert first.ok, printed
+    # The second build reuses a warm cache: cached and fresh builds must agree too.
+    second, printed = build(
+        ROOT / "content",
+        tmp_path / "two",
+        cache=tmp_path / "cache-one",
+        COPROWEEK_PROJECT_ROOT=str(ROOT),
+    )
+    assert second.ok, printed
+    assert digest(tmp_path / "one") == digest(tmp_path / "two")
+
+
+def write_post(folder: Path, name: str, author: str, day: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.md").write_text(
+        f"Speaker: {author}\nNaming: full name\nRole: Volunteer\nDate: 2024-07-{day:02d}\n"
+        f"Consent: C-{name}\nChannels: web\n\nWords from {author} number {day}.\n",
+        encoding="utf-8",
+    )
+
+
+def collision_content(root: Path) -> Path:
+    """'Author 1' has three posts (two list pages at 2 a page); 'Author 12' has one."""
+    content = root / "content"
+    for day in (1, 2, 3):
+        write_post(content / "quotes" / "2024", f"one-{day}", "Author 1", day)
+    write_post(content / "quotes" / "2024", "twelve", "Author 12", 4)
+    return content
+
+
+def test_author_pages_do_not_collide_with_pagination(tmp_path: Path) -> None:
+    content = collision_content(tmp_path)
+    result, printed = build(content, tmp_path / "output", DEFAULT_PAGINATION=2)
+    assert result.ok, printed
+    page_two = (tmp_path / "output/people/author-1/page/2/index.html").read_text(encoding="utf-8")
+    twelve = (tmp_path / "output/people/author-12/index.html").read_text(encoding="utf-8")
+    assert "Words from Author 1 number 1." in page_two
+    assert "Words from Author 12 number 4." in twelve and "Author 1 number" not in twelve
+
+
+def test_pelicans_default_pattern_would_collide(tmp_path: Path) -> None:
+    """The same content with Pelican's default patterns writes one file twice: the build stops."""
+    content = collision_content(tmp_path)
+    result, printed = build(
+        content,
+        tmp_path / "output",
+        DEFAULT_PAGINATION=2,
+        AUTHOR_URL="author/{slug}.html",
+        AUTHOR_SAVE_AS="author/{slug}.html",
+        PAGINATION_PATTERNS=[
+            (1, "{name}{extension}", "{name}{extension}"),
+            (2, "{name}{number}{extension}", "{name}{number}{extension}"),
+        ],
+    )
+    assert not result.ok
+    assert "author-12.html" in printed
+    assert "Traceback" not in printed
+    assert not (tmp_path / "output").exists()
+
+
+def test_photos_lose_their_metadata(tmp_path: Path) -> None:
+    from PIL import Image
+
+    content = tmp_path / "content"
+    (content / "images" / "2024").mkdir(parents=True)
+    exif = Image.Exif()
+    exif[0x010F] = "Camera Maker"
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0), 3: "W", 4: (3.0, 10.0, 0.0)}  # GPS position
+    exif[0x0112] = 6  # stored sideways: must come out upright
+    Image.new("RGB", (40, 20), "#336699").save(content / "images/2024/photo.jpg", exif=exif)
+    (content / "blog" / "2024").mkdir(parents=True)
+    (content / "blog/2024/photos.md").write_text(
+        "Title: Photos\nAuthor: Farah\nRole: Volunteer\nDate: 2024-07-02\nSummary: Photos.\n"
+        "Consent: C-9\nChannels: web\n\n![Two chairs by a window](/images/2024/photo.jpg)\n",
+        encoding="utf-8",
+    )
+    result, printed = build(content, tmp_path / "output")
+    assert result.ok, printed
+    with Image.open(tmp_path / "output/images/2024/photo.jpg") as published:
+        assert published.size == (20, 40)
+        assert len(published.getexif()) == 0
+        assert b"Camera Maker" not in (tmp_path / "output/images/2024/photo.jpg").read_bytes()
