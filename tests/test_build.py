@@ -188,3 +188,25 @@ def test_photos_lose_their_metadata(tmp_path: Path) -> None:
         assert published.size == (20, 40)
         assert len(published.getexif()) == 0
         assert b"Camera Maker" not in (tmp_path / "output/images/2024/photo.jpg").read_bytes()
+
+
+def test_consent_ending_takes_effect_even_from_the_cache(tmp_path: Path) -> None:
+    """A post read into Pelican's cache while consent was valid is dropped once it ends."""
+    content = tmp_path / "content"
+    folder = content / "quotes" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "ending.md").write_text(
+        "Speaker: Bethan\nRole: Volunteer\nDate: 2024-07-02\nConsent: C-8\nChannels: web\n"
+        "Consent-ends: 2025-01-31\n\nWords that may be shown until January.\n",
+        encoding="utf-8",
+    )
+    cache = tmp_path / "cache"
+    before, printed = build(content, tmp_path / "output", cache=cache, COPROWEEK_TODAY="2025-01-31")
+    assert before.ok, printed
+    assert (tmp_path / "output/2024/ending/index.html").is_file()
+    after, printed = build(content, tmp_path / "output", cache=cache, COPROWEEK_TODAY="2025-02-01")
+    assert after.ok, printed
+    assert not (tmp_path / "output/2024/ending").exists()
+    for path in all_files(tmp_path / "output"):
+        assert b"may be shown until January" not in path.read_bytes(), path
+    assert "content/quotes/2024/ending.md: consent ended on 2025-01-31" in printed

@@ -5,6 +5,7 @@ A failed build leaves the previous output/ exactly as it was.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sys
@@ -40,6 +41,20 @@ def load_settings(
     chosen.update(overrides or {})
     # Pelican resolves PATH and OUTPUT_PATH against the settings file's folder.
     return read_settings(str(settings_path), override=chosen)
+
+
+def cache_fingerprint(settings: dict[str, Any]) -> str:
+    """Pelican's content cache ignores settings and code changes; key it by both."""
+    digest = hashlib.sha256()
+    # "Today" only decides which posts are published, and that is re-checked on every build.
+    for name in sorted(set(settings) - {"COPROWEEK_TODAY", "COPROWEEK_CHECKED"}):
+        value = settings[name]
+        if isinstance(value, (str, int, float, bool, type(None), list, tuple, dict)):
+            digest.update(f"{name}={value!r}\n".encode())
+    plugins = Path(__file__).resolve().parent.parent
+    for source in sorted(plugins.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def check_content(settings: dict[str, Any]) -> LoadedSite:
@@ -89,7 +104,11 @@ def build_site(
     output = Path(settings["OUTPUT_PATH"]).resolve()
     building = output.with_name(f".{output.name}.building-{os.getpid()}")
     shutil.rmtree(building, ignore_errors=True)
-    settings = dict(settings, OUTPUT_PATH=str(building), COPROWEEK_CHECKED=True)
+    cache_root = Path(settings["CACHE_PATH"])
+    cache = cache_root / cache_fingerprint(settings)
+    settings = dict(
+        settings, OUTPUT_PATH=str(building), CACHE_PATH=str(cache), COPROWEEK_CHECKED=True
+    )
     try:
         with collect_pelican_warnings() as collector:
             Pelican(settings).run()
@@ -99,7 +118,7 @@ def build_site(
         return result
     except Exception as error:  # a fault in the kit itself, not in content
         shutil.rmtree(building, ignore_errors=True)
-        log = Path(settings.get("CACHE_PATH", ".cache")) / "last-build-error.txt"
+        log = cache_root / "last-build-error.txt"
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(traceback.format_exc(), encoding="utf-8")
         print(
@@ -129,12 +148,17 @@ def build_site(
         for line in result.taken_down:
             print(f"  {line}", file=out)
     published = site.published
+    quotes = sum(post.kind == "quote" for post in published)
     print(
-        f"\nBuilt {len(published)} posts ({sum(p.kind == 'quote' for p in published)} quotes, "
-        f"{sum(p.kind == 'blog' for p in published)} blogs) into {display(output)}/.",
+        f"\nBuilt {plural(len(published), 'post')} ({plural(quotes, 'quote')}, "
+        f"{plural(len(published) - quotes, 'blog')}) into {display(output)}/.",
         file=out,
     )
     return result
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def display(path: Path) -> str:
