@@ -124,10 +124,10 @@ def reserve(c: Context) -> None:
     serve(c)
 
 
-@task
-def preview(c: Context) -> None:
+@task(help={"strict": "also stop on warnings"})
+def preview(c: Context, strict: bool = False) -> None:
     """Build with the publishing settings (publishconf.py)."""
-    _build(CONFIG["settings_publish"])
+    _build(CONFIG["settings_publish"], strict)
 
 
 @task

@@ -19,7 +19,7 @@ from typing import Any
 from pelican import signals
 
 from . import state
-from .images import PhotoGenerator
+from .images import PhotoGenerator, picture
 from .problems import errors_in, format_report
 from .reader import CoproweekReader
 from .settings import DEFAULTS, setting
@@ -28,6 +28,7 @@ from .settings import DEFAULTS, setting
 def add_defaults(pelican: Any) -> None:
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
+    pelican.settings.setdefault("JINJA_FILTERS", {})["picture"] = picture
     if setting(pelican.settings, "COPROWEEK_CHECKED") and state.loaded_for(pelican.settings):
         return  # the build command has just read and checked this content
     site = state.load(pelican.settings)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import os
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PIL import Image as PILImage
+
 from . import body as body_parts
+from . import safety
 from .colours import palette_failures
 from .fields import (
     ALIASES,
@@ -165,18 +170,45 @@ def resolve_image(src: str, content_root: Path) -> tuple[str, str]:
         return "", f'"{src}" is not a photo file we publish ({", ".join(IMAGE_SUFFIXES)}).'
     if not target.is_file():
         return "", f'the image file "{src}" does not exist.'
+    problem = image_problem(target)
+    if problem:
+        return "", f'"{src}" {problem}'
     return relative, ""
+
+
+MAX_IMAGE_PIXELS = 40_000_000  # a 40-megapixel photo; anything larger is refused, not decoded
+
+
+def image_problem(path: Path) -> str:
+    """Why a photo cannot be published, read from its header only (never decoded here)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(path) as image:
+                width, height = image.size
+    except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+        return "is far too large to be a photo for a web page."
+    except Exception:  # Pillow raises many kinds of error for a broken file
+        return "cannot be read as a photo (the file may be damaged or not an image)."
+    if width * height > MAX_IMAGE_PIXELS:
+        return f"is {width} x {height} pixels, far more than a web page needs."
+    return ""
 
 
 IMAGE_FIX = "put the photo in content/images/ (for example content/images/2024/) and write its path as /images/2024/photo.jpg."
 
 
-def load_campaign(path: Path, root: Path, report: FileReport) -> Campaign | None:
+def _readable_source(path: Path, report: FileReport) -> SourceFile | None:
     source = read_source(path)
     if source.unreadable:
-        report.add(
-            1, f"this file cannot be read: {source.unreadable}.", "save it again as UTF-8 text."
-        )
+        report.add(1, f"this file cannot be read: {source.unreadable}.", source.unreadable_fix)
+        return None
+    return source
+
+
+def load_campaign(path: Path, root: Path, report: FileReport) -> Campaign | None:
+    source = _readable_source(path, report)
+    if source is None:
         return None
     values = read_values(source, CAMPAIGN_FIELDS, "campaign", report)
     year = values.get("year")
@@ -274,11 +306,8 @@ def _check_image_alt(alt: str, line: int, report: FileReport) -> None:
 
 
 def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -> Post | None:
-    source = read_source(path)
-    if source.unreadable:
-        report.add(
-            1, f"this file cannot be read: {source.unreadable}.", "save it again as UTF-8 text."
-        )
+    source = _readable_source(path, report)
+    if source is None:
         return None
     specs = QUOTE_FIELDS if kind == "quote" else BLOG_FIELDS
     values = read_values(source, specs, kind, report)
@@ -336,6 +365,7 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
         if relative and ref.alt:
             images.append(Image(relative, ref.alt))
 
+    _check_body_safety(source, report, person)
     text = body_parts.plain_text(source.body)
     quotes: list[Quote] = []
     display = person.display_name
@@ -404,15 +434,24 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
     )
 
 
+def _check_body_safety(source: SourceFile, report: FileReport, person: Person | None) -> None:
+    """Errors for what would break the build; warnings for what the sanitiser removes."""
+    for finding in safety.too_deep(source.body, source.body_line):
+        report.add(finding.line, finding.message, finding.fix)
+    for finding in safety.unsafe_markup(source.body, source.body_line):
+        report.add(finding.line, finding.message, finding.fix, Severity.WARNING)
+    hidden_name = person.name if person and person.naming is not Naming.FULL_NAME else ""
+    for finding in safety.personal_details(source.body, source.body_line, hidden_name):
+        report.add(finding.line, finding.message, finding.fix, Severity.WARNING)
+
+
 def load_page(path: Path, context: SiteContext, report: FileReport) -> str:
     """Check a fixed page; returns its slug."""
-    source = read_source(path)
-    if source.unreadable:
-        report.add(
-            1, f"this file cannot be read: {source.unreadable}.", "save it again as UTF-8 text."
-        )
+    source = _readable_source(path, report)
+    if source is None:
         return ""
     values = read_values(source, PAGE_FIELDS, "page", report)
+    _check_body_safety(source, report, None)
     try:
         slug = values.get("slug") or make_slug(path.stem)
     except FieldError as error:
@@ -527,8 +566,26 @@ def load_site(context: SiteContext) -> LoadedSite:
             owners.setdefault(url, report.path)
         site.problems += report.problems
     _report_stray_files(site)
+    _report_links_outside(site)
     _report_taken_down(site)
     return site
+
+
+def _report_links_outside(site: LoadedSite) -> None:
+    """A symbolic link could make the build publish a file from outside content/."""
+    root = site.context.content_root
+    for folder, dirs, files in os.walk(root):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if path.is_symlink() and root not in path.resolve().parents:
+                site.problems.append(
+                    Problem(
+                        display_path(path, site.context.project_root),
+                        1,
+                        "this is a link to a file or folder outside the content folder, which the site never publishes.",
+                        "replace the link with a copy of the file inside content/.",
+                    )
+                )
 
 
 def _report_taken_down(site: LoadedSite) -> None:

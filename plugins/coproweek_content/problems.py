@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -41,7 +42,8 @@ class ContentError(Exception):
 def display_path(path: Path, root: Path) -> str:
     """The path as a contributor knows it: relative to the project folder when possible."""
     try:
-        return str(path.resolve().relative_to(root.resolve()))
+        # Not resolve(): a link must be named where it is, not where it points.
+        return os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     except ValueError:
         return str(path)
 

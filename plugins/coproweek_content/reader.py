@@ -8,6 +8,7 @@ from typing import Any
 from pelican.readers import BaseReader
 
 from . import state
+from .images import responsive_images
 from .markdown_setup import make_markdown, render
 from .settings import BLOG_DIR, PAGES_DIR, QUOTES_DIR
 from .source import read_source
@@ -30,8 +31,10 @@ class CoproweekReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         path = Path(source_path)
+        if self._content_root not in path.resolve().parents:
+            return "", {"status": "skip"}  # a link out of content/: the checks report it
         source = read_source(path)
-        content = render(self._markdown, source.body)
+        content = responsive_images(render(self._markdown, source.body), self.settings)
         kind = self._kind(path)
         if kind == "page":
             metadata = {"title": source.get("title"), "slug": source.get("slug") or path.stem}

@@ -10,6 +10,9 @@ DEFAULTS: dict[str, Any] = {
     "COPROWEEK_TODAY": None,
     # The longest quote (or Excerpt) a social media card can carry, in characters.
     "COPROWEEK_CARD_MAX_CHARS": 280,
+    # Photos wider than this are scaled down; WebP copies are made at these widths too.
+    "COPROWEEK_IMAGE_MAX_WIDTH": 1600,
+    "COPROWEEK_IMAGE_WIDTHS": (480, 960, 1600),
     # Treat check warnings (not only errors) as reasons to stop the build.
     "COPROWEEK_STRICT": False,
     # Set by the build command once the content checks have passed, so they run once.

@@ -39,6 +39,7 @@ class SourceFile:
     body: str = ""
     body_line: int = 1  # the line number of the first body line
     unreadable: str = ""  # why the file could not be read, in plain English
+    unreadable_fix: str = "save it again as UTF-8 text (in most editors: Save as, Encoding: UTF-8)."
     stray_line: int = 0  # a line inside the metadata block that is not `Key: value`
 
     def get(self, name: str) -> str:
@@ -63,6 +64,9 @@ def read_source(path: Path) -> SourceFile:
             source.unreadable = (
                 f"the file is {size // 1000} KB, more than the {MAX_FILE_BYTES // 1000} KB "
                 "a post may be"
+            )
+            source.unreadable_fix = (
+                "split it into several posts, or remove what does not belong in it."
             )
             return source
         raw = path.read_bytes()

@@ -9,11 +9,13 @@ from .loader import LoadedSite, SiteContext, load_site
 from .settings import setting, today
 
 _current: LoadedSite | None = None
+_settings: dict[str, Any] = {}
 
 
 def load(settings: dict[str, Any]) -> LoadedSite:
     """Read the whole content folder into the model (and its problems)."""
-    global _current
+    global _current, _settings
+    _settings = settings
     content_root = Path(settings["PATH"]).resolve()
     project_root = Path(settings.get("COPROWEEK_PROJECT_ROOT") or content_root.parent)
     context = SiteContext(
@@ -36,3 +38,7 @@ def loaded_for(settings: dict[str, Any]) -> bool:
     return (
         _current is not None and _current.context.content_root == Path(settings["PATH"]).resolve()
     )
+
+
+def current_settings() -> dict[str, Any]:
+    return _settings
