@@ -24,10 +24,13 @@ def build(
     content: Path, output: Path, cache: Path | None = None, **settings: Any
 ) -> tuple[BuildResult, str]:
     """Build `content` into `output` with the project's settings; returns (result, printed)."""
+    cache_path = cache or output.parent / f"{output.name}-cache"
     overrides: dict[str, Any] = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
-        "CACHE_PATH": str(cache or output.parent / f"{output.name}-cache"),
+        "CACHE_PATH": str(cache_path),
+        # Each build's cards are cached beside its other caches, never in the project's .cache/.
+        "COPROWEEK_CARDS_CACHE_DIR": str(cache_path / "cards"),
         "COPROWEEK_TODAY": PINNED_TODAY,
         "COPROWEEK_PROJECT_ROOT": str(content.parent),
     }
@@ -64,3 +67,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result, printed = build(ROOT / "content", output, COPROWEEK_PROJECT_ROOT=str(ROOT))
     assert result.ok, printed
     return output
+
+
+# Real-browser fixtures (`browser`, `site_url`): Debian's Chromium through Playwright.
+from browser_fixtures import browser, site_url  # noqa: E402, F401

@@ -1,0 +1,128 @@
+"""The campaigns generator: campaign pages, the campaigns archive, organisation and
+wellbeing listings, related posts and share links on every post, and the 404 page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coproweek_content import state
+from coproweek_content.markdown_setup import make_markdown, render
+from pelican.generators import Generator
+
+from . import pages as build_pages
+from .related import related_posts
+from .settings import setting
+from .share import share_links, share_text
+
+
+class CampaignGenerator(Generator):
+    """Adds the campaign pages and listings to the site (see the module docstring)."""
+
+    def _setting(self, name: str) -> Any:
+        return setting(self.settings, name)
+
+    def generate_context(self) -> None:
+        site = state.current_site()
+        articles = sorted(
+            self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True
+        )
+        campaigns = dict(sorted(site.context.campaigns.items(), reverse=True))
+        markdown = make_markdown(self.settings.get("SITEURL", ""))
+        organisations = build_pages.organisations(
+            articles, self._setting("COPROWEEK_CAMPAIGNS_ORGANISATIONS_URL")
+        )
+        grouped = build_pages.group_by_campaign(articles)
+        campaign_pages = []
+        for year, campaign in campaigns.items():
+            posts = grouped.get(year, [])
+            partners = [
+                (name, organisations[name].url if name in organisations else "")
+                for name in campaign.partners
+            ]
+            campaign_pages.append(
+                build_pages.CampaignPage(
+                    campaign=campaign,
+                    url=self._setting("COPROWEEK_CAMPAIGNS_URL").format(year=year),
+                    intro_html=render(markdown, campaign.intro_markdown),
+                    status=build_pages.campaign_status(campaign, site.context.today),
+                    quotes=[a for a in posts if a.kind == "quote"],
+                    blogs=[a for a in posts if a.kind == "blog"],
+                    partners=partners,
+                )
+            )
+        by_year = {page.year: page for page in campaign_pages}
+        self.context.update(
+            campaign_pages=campaign_pages,
+            campaign_page_for=by_year,
+            home_campaign=build_pages.lead_campaign(campaign_pages),
+            organisations=list(organisations.values()),
+            organisation_url={name: o.url for name, o in organisations.items()},
+            wellbeing_ways=build_pages.wellbeing_ways(
+                articles, self._setting("COPROWEEK_CAMPAIGNS_WELLBEING_URL")
+            ),
+            campaigns_archive_url=self._setting("COPROWEEK_CAMPAIGNS_ARCHIVE_URL"),
+            organisations_url=self._setting("COPROWEEK_CAMPAIGNS_ORGANISATIONS_URL"),
+            wellbeing_url=self._setting("COPROWEEK_CAMPAIGNS_WELLBEING_URL"),
+        )
+        self._decorate(articles, by_year)
+
+    def _decorate(self, articles: list[Any], by_year: dict[int, Any]) -> None:
+        """Give every post its campaign, related posts and share links."""
+        related = related_posts(articles, self._setting("COPROWEEK_CAMPAIGNS_RELATED_COUNT"))
+        site_url = self.settings.get("SITEURL", "")
+        for article in articles:
+            entry = article.entry
+            page = by_year.get(entry.campaign_year)
+            article.campaign_page = page
+            article.related_posts = related[id(article)]
+            # Share links invite reposting: only for people who agreed to social media.
+            article.share_links = []
+            if entry.consent.allows("social"):
+                hashtag = page.campaign.hashtag if page else ""
+                quote_text = entry.quotes[0].card_text if entry.quotes else ""
+                text = share_text(entry.kind, article.title, quote_text, entry.byline, hashtag)
+                article.share_links = share_links(
+                    self._setting("COPROWEEK_CAMPAIGNS_SHARE"),
+                    text,
+                    f"{site_url}/{article.url}",
+                    f"{article.title} · {self.settings.get('SITENAME', '')}",
+                    self._setting("COPROWEEK_CAMPAIGNS_MASTODON_SERVER"),
+                )
+
+    def _card_galleries(self) -> dict[int, str]:
+        """Where coproweek_cards writes each campaign's gallery, when it is on."""
+        plugins = [getattr(p, "__name__", str(p)) for p in self.settings.get("PLUGINS", [])]
+        if "coproweek_cards" not in plugins or not self.settings.get(
+            "COPROWEEK_CARDS_ENABLED", True
+        ):
+            return {}
+        pattern = self._setting("COPROWEEK_CAMPAIGNS_GALLERY_URL")
+        return {
+            page.year: pattern.format(year=page.year) for page in self.context["campaign_pages"]
+        }
+
+    def generate_output(self, writer: Any) -> None:
+        # Read now: the feeds and cards plugins fill these in their own generate_context.
+        galleries = self.context.get("card_galleries") or self._card_galleries()
+        feeds = self.context.get("feeds")
+        for page in self.context["campaign_pages"]:
+            page.feed_links = build_pages.feed_links(feeds, page.year)
+            page.gallery_url = str(galleries.get(page.year, galleries.get(str(page.year), "")))
+
+        def write(save_as: str, template: str, url: str, **values: Any) -> None:
+            writer.write_file(save_as, self.get_template(template), self.context, url=url, **values)
+
+        archive_url = self.context["campaigns_archive_url"]
+        write(f"{archive_url}index.html", "campaigns", archive_url)
+        for page in self.context["campaign_pages"]:
+            write(page.save_as, "campaign", page.url, campaign_page=page)
+        organisations_url = self.context["organisations_url"]
+        write(f"{organisations_url}index.html", "organisations", organisations_url)
+        for listing in self.context["organisations"]:
+            write(listing.save_as, "organisation", listing.url, listing=listing)
+        wellbeing_url = self.context["wellbeing_url"]
+        write(f"{wellbeing_url}index.html", "wellbeing", wellbeing_url)
+        for listing in self.context["wellbeing_ways"]:
+            write(listing.save_as, "wellbeing_way", listing.url, listing=listing)
+        if self._setting("COPROWEEK_CAMPAIGNS_404"):
+            write("404.html", "404", "404.html")

@@ -1,0 +1,139 @@
+"""What the campaign, organisation and wellbeing pages show, gathered from the posts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from coproweek_content.fields import slug as make_slug
+from coproweek_content.model import WELLBEING, Campaign
+
+
+@dataclass
+class Listing:
+    """A named group of posts with its own page: an organisation or a way to wellbeing."""
+
+    name: str
+    slug: str
+    url: str
+    articles: list[Any] = field(default_factory=list)
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+
+@dataclass
+class CampaignPage:
+    campaign: Campaign
+    url: str
+    intro_html: str
+    status: str  # "current", "next", "past" or "future", compared with the build's today
+    quotes: list[Any] = field(default_factory=list)  # quote posts
+    blogs: list[Any] = field(default_factory=list)
+    partners: list[tuple[str, str]] = field(default_factory=list)  # (name, page url or "")
+    feed_links: list[tuple[str, str]] = field(default_factory=list)  # (title, url)
+    gallery_url: str = ""
+
+    @property
+    def year(self) -> int:
+        return self.campaign.year
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+    @property
+    def pull_quotes(self) -> list[tuple[Any, Any]]:
+        """(blog article, quote) for each pull quote in the campaign's blogs."""
+        return [(blog, quote) for blog in self.blogs for quote in blog.entry.quotes]
+
+
+def safe_slug(name: str) -> str:
+    try:
+        return make_slug(name)
+    except ValueError:
+        return ""
+
+
+def campaign_status(campaign: Campaign, today: date) -> str:
+    if campaign.includes(today):
+        return "current"
+    return "future" if campaign.starts > today else "past"
+
+
+def lead_campaign(pages: Iterable[CampaignPage]) -> CampaignPage | None:
+    """The campaign the home page leads with: the current one, else the next, else the latest."""
+    ordered = sorted(pages, key=lambda page: page.campaign.starts)
+    for page in ordered:
+        if page.status == "current":
+            return page
+    upcoming = [page for page in ordered if page.status == "future"]
+    if upcoming:
+        upcoming[0].status = "next"
+        return upcoming[0]
+    return ordered[-1] if ordered else None
+
+
+def organisations(articles: Iterable[Any], base_url: str) -> dict[str, Listing]:
+    """Organisation name -> its listing, for every organisation a published post names."""
+    found: dict[str, Listing] = {}
+    for article in articles:
+        name = article.entry.organisation
+        slug = safe_slug(name) if name else ""
+        if not slug:
+            continue
+        listing = found.setdefault(name, Listing(name, slug, f"{base_url}{slug}/"))
+        listing.articles.append(article)
+    return dict(sorted(found.items(), key=lambda item: item[0].lower()))
+
+
+def wellbeing_ways(articles: Iterable[Any], base_url: str) -> list[Listing]:
+    """The five ways to wellbeing, each with the posts that name it (empty ones included)."""
+    ways = {
+        way: Listing(way.capitalize(), safe_slug(way), f"{base_url}{safe_slug(way)}/")
+        for way in WELLBEING
+    }
+    for article in articles:
+        for way in article.entry.wellbeing:
+            ways[way].articles.append(article)
+    return list(ways.values())
+
+
+def feed_links(feeds: Any, year: int) -> list[tuple[str, str]]:
+    """(title, url) of a campaign's feeds from the feeds plugin's `feeds` context value.
+
+    Accepted shapes, keyed by year (int or str): a URL; a list of URLs, of (title, url)
+    pairs or of mappings with "url" (and "title"); or a mapping of title -> URL.
+    """
+    if not isinstance(feeds, Mapping):
+        return []
+    value = feeds.get(year, feeds.get(str(year)))
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [("Feed", value)]
+    if isinstance(value, Mapping):
+        if "url" in value:
+            return [(str(value.get("title") or "Feed"), str(value["url"]))]
+        return [(str(title), str(url)) for title, url in value.items()]
+    links = []
+    for item in value:
+        if isinstance(item, str):
+            links.append(("Feed", item))
+        elif isinstance(item, Mapping) and item.get("url"):
+            links.append((str(item.get("title") or "Feed"), str(item["url"])))
+        elif isinstance(item, tuple | list) and len(item) == 2:
+            links.append((str(item[0]), str(item[1])))
+    return links
+
+
+def group_by_campaign(articles: Iterable[Any]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = defaultdict(list)
+    for article in articles:
+        if article.entry.campaign_year is not None:
+            grouped[article.entry.campaign_year].append(article)
+    return grouped

@@ -1,0 +1,80 @@
+// Static search with Pagefind: the index is part of the site, so no words leave the browser.
+// Without JavaScript the form stays hidden and the page points to the archives instead.
+(function () {
+  "use strict";
+  var form = document.getElementById("search-form");
+  if (!form) { return; }
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var words = document.getElementById("search-words");
+  var pagefind = null;
+  form.hidden = false;
+
+  function text(tag, content, className) {
+    var element = document.createElement(tag);
+    element.textContent = content;
+    if (className) { element.className = className; }
+    return element;
+  }
+
+  async function load() {
+    if (!pagefind) {
+      pagefind = await import(form.getAttribute("data-pagefind"));
+      await pagefind.init();
+    }
+    return pagefind;
+  }
+
+  // Type and campaign are page metadata; results are filtered here, after loading them.
+  function wanted(result, type, campaign) {
+    return (!type || result.meta.type === type) && (!campaign || result.meta.campaign === campaign);
+  }
+
+  async function run(query, type, campaign) {
+    list.replaceChildren();
+    status.textContent = "Searching...";
+    var engine = await load();
+    var search = await engine.search(query);
+    var loaded = await Promise.all(search.results.slice(0, 200).map(function (r) { return r.data(); }));
+    var matching = loaded.filter(function (result) { return wanted(result, type, campaign); });
+    var found = matching.slice(0, 20);
+    found.forEach(function (result) {
+      var item = document.createElement("li");
+      var heading = document.createElement("h2");
+      var link = text("a", result.meta.title || result.url);
+      link.href = result.url;
+      heading.appendChild(link);
+      item.appendChild(heading);
+      // The excerpt comes from our own pages; Pagefind marks matches with <mark>.
+      var excerpt = document.createElement("p");
+      excerpt.innerHTML = result.excerpt;
+      item.appendChild(excerpt);
+      list.appendChild(item);
+    });
+    var count = matching.length;
+    status.textContent = count === 0 ? "No posts match \u201c" + query + "\u201d." :
+      (count === 1 ? "1 post matches." : count + " posts match.") + (count > 20 ? " Showing the first 20." : "");
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var data = new FormData(form);
+    var query = String(data.get("q") || "").trim();
+    if (!query) { return; }
+    var params = new URLSearchParams(data);
+    history.replaceState(null, "", "?" + params.toString());
+    run(query, data.get("type"), data.get("campaign")).catch(function () {
+      status.textContent = "The search could not be loaded. Please try the archive instead.";
+    });
+  });
+
+  var start = new URLSearchParams(location.search);
+  if (start.get("q")) {
+    words.value = start.get("q");
+    ["type", "campaign"].forEach(function (name) {
+      var field = form.elements[name];
+      if (field && start.get(name)) { field.value = start.get(name); }
+    });
+    form.requestSubmit();
+  }
+}());
