@@ -16,7 +16,13 @@ from typing import Any, TextIO
 
 from coproweek_content import state
 from coproweek_content.loader import LoadedSite, post_url
-from coproweek_content.problems import Problem, Severity, errors_in, format_report
+from coproweek_content.problems import (
+    Problem,
+    Severity,
+    display_path,
+    errors_in,
+    format_report,
+)
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -58,7 +64,13 @@ def cache_fingerprint(settings: dict[str, Any]) -> str:
 
 
 def check_content(settings: dict[str, Any]) -> LoadedSite:
-    return state.load(settings)
+    site = state.load(settings)
+    if "coproweek_cards" in settings.get("PLUGINS", []):
+        # Cards are checked with the content: a quote too long for its card is a content problem.
+        from coproweek_cards.checks import card_problems
+
+        site.problems += card_problems(site, settings)
+    return site
 
 
 def stops_build(problems: list[Problem], strict: bool) -> list[Problem]:
@@ -75,11 +87,7 @@ def takedown_lines(site: LoadedSite, site_url: str) -> list[str]:
             why = f"consent ended on {post.consent.ends:%Y-%m-%d}"
         else:
             why = "not agreed for the website (Channels has no web)"
-        path = (
-            post.source_path.relative_to(site.context.project_root)
-            if post.source_path.is_absolute()
-            else post.source_path
-        )
+        path = display_path(post.source_path, site.context.project_root)
         lines.append(
             f"{path}: {why}; remove anything already shared from {site_url}/{post_url(post)}"
         )

@@ -1,0 +1,202 @@
+"""Card rendering benchmark: our cold render against the raw Pillow floor.
+
+Run: .venv/bin/python benchmarks/cards.py [--quotes 200] [--rounds 3]
+
+- floor: the same lines of text, in the same fonts and sizes at the same places, drawn
+  straight onto a flat 1200x630 background with ImageDraw.text and encoded as JPEG with the
+  same settings (no layout, no fallback choice, no band, no hashing);
+- ours: the full cold path of a build for one link preview card: file names (hashes of every
+  input), font choice per character, line breaking, fitting, drawing, encoding, writing;
+  in-process caches are emptied before each round;
+- pool: every size of every quote (5 per quote), drawn in one process and then in the
+  process pool on all cores, wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from coproweek_cards import fonts, plan, render, text  # noqa: E402
+from coproweek_cards.compose import FontSettings, compose  # noqa: E402
+from coproweek_cards.generator import draw_missing  # noqa: E402
+from coproweek_cards.layouts import FORMATS, LAYOUTS  # noqa: E402
+from coproweek_cards.render import Job, encode  # noqa: E402
+from coproweek_cards.settings import DEFAULTS  # noqa: E402
+from PIL import Image, ImageDraw  # noqa: E402
+
+PALETTE = {"background": "#FBF8FF", "text": "#1B1B1B", "accent": "#5A2A82"}
+WORDS = [
+    "we",
+    "people",
+    "time",
+    "meetings",
+    "papers",
+    "listen",
+    "power",
+    "share",
+    "trust",
+    "carers",
+    "staff",
+    "plan",
+    "budget",
+    "together",
+    "ideas",
+    "change",
+    "voice",
+    "equal",
+    "partners",
+    "decisions",
+    "evening",
+    "food",
+    "travel",
+    "paid",
+    "plain",
+    "english",
+    "agenda",
+    "notes",
+    "interpreters",
+    "young",
+    "older",
+    "community",
+    "services",
+    "design",
+    "review",
+]
+ROLES = ("Peer Researcher", "Carer", "Expert Citizen", "Volunteer", "Engagement Worker")
+
+
+def invented_quotes(count: int) -> list[dict[str, str]]:
+    chooser = random.Random(2024)
+    quotes = []
+    for number in range(count):
+        length = chooser.randint(12, 45)
+        sentence = " ".join(chooser.choice(WORDS) for _ in range(length)).capitalize()
+        quotes.append(
+            {
+                "text": f"“{sentence} ({number}).”",
+                "attribution": f"— Person {number}, {chooser.choice(ROLES)}",
+                "hashtag": "#CoProWeek",
+                "wordmark": "Co-production Week",
+            }
+        )
+    return quotes
+
+
+def empty_caches() -> None:
+    text.split_runs.cache_clear()
+    text.reference_width.cache_clear()
+    render._composed.clear()
+
+
+def job_for(words: dict[str, str], fmt: str, folder: Path, settings: FontSettings) -> Job:
+    card = plan.Card(
+        source="bench", line=1, kind="quote", number=1, slug="bench", folder="bench",
+        layout="quote", words=words, palette=PALETTE, alt="", alt_long="", caption="",
+        page_url="", title="", campaign_year=None,
+    )  # fmt: skip
+    options = plan.CardOptions("", "", (fmt,), PALETTE, "#CoProWeek", settings, folder, "cards")
+    plan.name_images(card, options)
+    image = card.images[fmt]
+    target = folder / f"{image.key}.{FORMATS[fmt].extension}"
+    return Job(
+        tuple(words.items()), tuple(PALETTE.items()), "quote", fmt, settings, str(target), image.key
+    )
+
+
+def draw_floor(runs: tuple, fmt_name: str, target: Path) -> None:
+    """The floor: the same text runs drawn straight onto a flat background, then encoded."""
+    fmt = FORMATS[fmt_name]
+    image = Image.new("RGB", (fmt.width, fmt.height), PALETTE["background"])
+    draw = ImageDraw.Draw(image)
+    for run in runs:
+        font = fonts.pillow_font(run.face, run.size)
+        draw.text((run.x, run.baseline), run.text, font=font, fill=run.colour, anchor="ls")
+    target.write_bytes(encode(image, fmt))
+
+
+def one_round(
+    quotes: list[dict[str, str]], folder: Path, settings: FontSettings
+) -> tuple[float, float]:
+    """(ours, floor) in seconds. Each card is timed both ways back to back, so changes in the
+    load of a shared machine hit both alike. The floor's layouts are worked out beforehand;
+    then every cache of ours is emptied, so ours starts cold."""
+    fmt = FORMATS["link"]
+    laid_out = [compose(w, LAYOUTS["quote"], fmt, settings, PALETTE).runs for w in quotes]
+    empty_caches()
+    ours_total = floor_total = 0.0
+    for number, (words, runs) in enumerate(zip(quotes, laid_out, strict=True)):
+        start = time.perf_counter()
+        render.render_to_file(job_for(words, "link", folder, settings))
+        middle = time.perf_counter()
+        draw_floor(runs, "link", folder / f"floor-{number}.jpg")
+        ours_total += middle - start
+        floor_total += time.perf_counter() - middle
+    return ours_total, floor_total
+
+
+def all_sizes(
+    quotes: list[dict[str, str]], folder: Path, settings: FontSettings, workers: int
+) -> tuple[float, float]:
+    """(wall seconds, processor seconds of this process and its workers)."""
+    empty_caches()
+    jobs = [job_for(w, name, folder, settings) for w in quotes for name in FORMATS]
+    for job in jobs:
+        Path(job.target).unlink(missing_ok=True)
+    before = _cpu()
+    start = time.perf_counter()
+    draw_missing(jobs, workers, pool_min=1)
+    return time.perf_counter() - start, _cpu() - before
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quotes", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    settings = FontSettings(DEFAULTS["COPROWEEK_CARDS_FONT_DIRS"])
+    quotes = invented_quotes(args.quotes)
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        one_round(quotes[:5], folder, settings)  # load the fonts once, as a build does
+        floor_best = ours_best = float("inf")
+        for _ in range(args.rounds):
+            ours_time, floor_time = one_round(quotes, folder, settings)
+            ours_best, floor_best = min(ours_best, ours_time), min(floor_best, floor_time)
+        n = len(quotes)
+        print(f"Link preview cards (1200x630 JPEG), {n} quotes, best of {args.rounds} rounds:")
+        print(f"  raw Pillow floor: {floor_best / n * 1000:6.2f} ms per card")
+        print(f"  our cold render:  {ours_best / n * 1000:6.2f} ms per card")
+        print(f"  ratio:            {ours_best / floor_best:6.2f}x (target at most 1.3x)")
+        single, single_cpu = all_sizes(quotes, folder, settings, workers=1)
+        pooled, pooled_cpu = all_sizes(quotes, folder, settings, workers=cores)
+        print(f"All {len(FORMATS)} sizes of {n} quotes ({n * len(FORMATS)} cards):")
+        print(f"  one process:      {single:6.2f} s wall, {single_cpu:6.2f} s processor")
+        print(f"  pool of {cores}:        {pooled:6.2f} s wall, {pooled_cpu:6.2f} s processor")
+        print(f"  ratio:            {pooled / single:6.2f}x wall (target at most 0.65x on 2 cores)")
+        print(f"  pool overhead:    {pooled_cpu / single_cpu:6.2f}x processor time")
+        print(
+            f"  load average:     {os.getloadavg()[0]:.1f} (other work on this machine skews wall times)"
+        )
+        sizes = [p.stat().st_size for p in folder.glob("*.jpg") if not p.name.startswith("floor")]
+        print(f"Largest JPEG written: {max(sizes) / 1000:.0f} KB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""coproweek_cards: social media image cards for every quote, blog post and campaign.
+
+Signals:
+- initialized: add the COPROWEEK_CARDS_* defaults; when Pelican is run directly (not
+  through the build command, which already ran them) run the card checks;
+- article_generator_finalized: plan every card and its file names, give each published
+  article `card` (its link preview) and `cards` (all its cards), and the template context
+  `campaign_cards` ({year: Card}) and `card_galleries` ({year: gallery address});
+- get_generators: CardsGenerator draws what the cache lacks, copies the cards into
+  output/cards/ and writes the gallery, zip pack and manifest per campaign.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from coproweek_content import state
+from coproweek_content.problems import display_path, errors_in, format_report
+from pelican import signals
+
+from . import generator
+from .cache import CardCache
+from .checks import card_problems
+from .generator import CardsGenerator, gallery_url
+from .plan import CardOptions, name_images, plan_site, post_cards
+from .settings import DEFAULTS, cache_dir, setting
+from .text import MissingGlyph
+
+
+def add_defaults(pelican: Any) -> None:
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+    if pelican.settings.get("COPROWEEK_CHECKED"):
+        return
+    problems = card_problems(state.current_site(), pelican.settings)
+    if errors_in(problems):
+        print(format_report(problems), file=sys.stderr)
+        raise SystemExit(1)
+
+
+def plan_cards(article_generator: Any) -> None:
+    settings = article_generator.settings
+    if not setting(settings, "COPROWEEK_CARDS_ENABLED"):
+        generator.CURRENT.cards = []
+        generator.CURRENT.takedown = {}
+        return
+    site = state.current_site()
+    options = CardOptions.from_settings(settings)
+    cards = plan_site(site, options)
+    by_source: dict[str, list] = {}
+    for card in cards:
+        by_source.setdefault(card.source, []).append(card)
+    for article in article_generator.articles + article_generator.translations:
+        shown = display_path(Path(article.source_path), site.context.project_root)
+        mine = by_source.get(shown, [])
+        article.cards = mine
+        article.card = mine[0].link if mine else None
+    context = article_generator.context
+    context["campaign_cards"] = {
+        card.campaign_year: card for card in cards if card.slug.startswith("campaign-")
+    }
+    context["card_galleries"] = {year: gallery_url(year) for year in site.context.campaigns}
+    generator.CURRENT.cards = cards
+    generator.CURRENT.takedown = takedown_names(site, options, CardCache(cache_dir(settings)))
+
+
+def takedown_names(site: Any, options: CardOptions, cache: CardCache) -> dict[str, list[str]]:
+    """Card file names of posts taken down: every name the cache has seen for them, and the
+    names their current words would have."""
+    found: dict[str, list[str]] = {}
+    for post in site.taken_down:
+        source = display_path(post.source_path, site.context.project_root)
+        names = set(cache.history.get(source, []))
+        if post.consent.allows("social"):
+            for card in post_cards(post, site, options):
+                try:
+                    name_images(card, options)
+                except MissingGlyph:
+                    continue
+                names.update(image.file_name for image in card.images.values())
+        if names:
+            found[source] = sorted(names)
+    return found
+
+
+def get_generators(pelican: Any) -> type:
+    return CardsGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(add_defaults)
+    signals.article_generator_finalized.connect(plan_cards)
+    signals.get_generators.connect(get_generators)

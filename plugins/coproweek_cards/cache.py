@@ -1,0 +1,59 @@
+"""The card cache: drawn files kept by their hash, outside output/, with a manifest.
+
+The manifest also remembers every card file name each source ever had, so when a post is
+withdrawn the build can list the cards that were shared and must be taken down.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+FILES = "files"
+
+
+class CardCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files = folder / FILES
+        self.history: dict[str, list[str]] = {}
+        self.lengths: dict[str, int] = {}
+        path = folder / MANIFEST
+        if path.is_file():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                self.history = {k: list(v) for k, v in data.get("history", {}).items()}
+                self.lengths = {k: int(v) for k, v in data.get("lengths", {}).items()}
+            except (ValueError, AttributeError, TypeError):
+                pass  # a damaged manifest only costs a redraw
+
+    def path(self, key: str, extension: str) -> Path:
+        return self.files / f"{key}.{extension}"
+
+    def has(self, key: str, extension: str) -> bool:
+        return self.path(key, extension).is_file()
+
+    def remember(self, source: str, file_name: str) -> None:
+        names = self.history.setdefault(source, [])
+        if file_name not in names:
+            names.append(file_name)
+            names.sort()
+
+    def save(self, keep: set[str]) -> int:
+        """Write the manifest and delete cached files no current card uses; returns how many."""
+        self.files.mkdir(parents=True, exist_ok=True)
+        removed = 0
+        for path in self.files.iterdir():
+            if path.name.split(".")[0] not in keep and path.suffix != ".part":
+                path.unlink()
+                removed += 1
+        data = {
+            "history": dict(sorted(self.history.items())),
+            "lengths": {k: v for k, v in sorted(self.lengths.items()) if k in keep},
+        }
+        temporary = self.folder / f".{MANIFEST}.{os.getpid()}"
+        temporary.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(self.folder / MANIFEST)
+        return removed

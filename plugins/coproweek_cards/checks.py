@@ -1,0 +1,150 @@
+"""Content checks for cards: every quote fits its cards, every character has a font,
+and every text on a card has enough contrast with what is behind it.
+
+`card_problems(site, settings)` is called by the build's content checks, so these problems
+are reported with file and line like any other, before anything is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from coproweek_content.loader import LoadedSite
+from coproweek_content.problems import Problem, display_path
+from coproweek_content.source import read_source
+
+from . import render
+from .cache import CardCache
+from .colours import contrast
+from .compose import compose
+from .layouts import FORMATS, LAYOUTS
+from .plan import Card, CardOptions, campaign_card, name_images, post_cards, wants_cards
+from .settings import MIN_CONTRAST, cache_dir, setting
+from .text import DoesNotFit, MissingGlyph, describe_char
+
+PALETTE_FIELDS = {"background": "background", "text": "text_colour", "accent": "accent"}
+PALETTE_LABELS = {"background": "Background", "text": "Text-colour", "accent": "Accent"}
+
+
+def card_problems(site: LoadedSite, settings: dict[str, Any]) -> list[Problem]:
+    if not setting(settings, "COPROWEEK_CARDS_ENABLED"):
+        return []
+    options = CardOptions.from_settings(settings)
+    problems = contrast_problems(site, options)
+    if options.logo and not Path(options.logo).is_file():
+        return problems + [
+            Problem(
+                "pelicanconf.py",
+                1,
+                f"COPROWEEK_CARDS_LOGO is {options.logo}, but there is no such file.",
+                "correct the path (relative to the project folder), or remove the setting "
+                "to show the site name instead.",
+            )
+        ]
+    cache = CardCache(cache_dir(settings))
+    cards = [campaign_card(c, site, options) for _, c in sorted(site.context.campaigns.items())]
+    for post in site.posts:
+        if wants_cards(post, site.context.today):
+            cards += post_cards(post, site, options)
+    for card in cards:
+        problems += _fit_problems(card, options, cache)
+    return problems
+
+
+def contrast_problems(site: LoadedSite, options: CardOptions) -> list[Problem]:
+    problems: list[Problem] = []
+    palettes = [
+        (display_path(c.source_path, site.context.project_root), c.source_path, c.palette.__dict__)
+        for _, c in sorted(site.context.campaigns.items())
+    ]
+    palettes.append(("pelicanconf.py", None, options.default_palette))
+    for shown, path, raw in palettes:
+        palette = {"background": raw["background"], "text": raw["text"], "accent": raw["accent"]}
+        seen: set[tuple[str, str]] = set()
+        for layout in LAYOUTS.values():
+            for layer in layout.text_layers():
+                pair = (layer.colour, layer.behind)
+                ratio = contrast(palette[layer.colour], palette[layer.behind])
+                if pair in seen or ratio >= MIN_CONTRAST:
+                    continue
+                seen.add(pair)
+                line = read_source(path).line_of(PALETTE_FIELDS[layer.colour]) if path else 1
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        f"cards draw {layer.source} text in {PALETTE_LABELS[layer.colour]} "
+                        f"{palette[layer.colour]} on {PALETTE_LABELS[layer.behind]} "
+                        f"{palette[layer.behind]}: the contrast is {ratio:.2f} to 1, "
+                        f"below the {MIN_CONTRAST} to 1 people need to read it.",
+                        f"choose a darker or lighter {PALETTE_LABELS[layer.colour]} (check it "
+                        "with a contrast checker) so the two colours differ more.",
+                    )
+                )
+    return problems
+
+
+def _fit_problems(card: Card, options: CardOptions, cache: CardCache) -> list[Problem]:
+    try:
+        name_images(card, options)
+    except MissingGlyph as missing:
+        chars = ", ".join(describe_char(c) for c in missing.characters)
+        return [
+            Problem(
+                card.source,
+                card.line,
+                f"no font the cards use can draw {chars}: it would show as an empty box.",
+                "remove or replace the character, or add a font that has it to "
+                "COPROWEEK_CARDS_EXTRA_FONTS in pelicanconf.py.",
+            )
+        ]
+    failed: list[str] = []
+    layout = LAYOUTS[card.layout]
+    for name, image in card.images.items():
+        fmt = FORMATS[name]
+        if cache.has(image.key, fmt.extension):
+            continue  # drawn before with exactly these inputs, so it fits
+        try:
+            render.remember(
+                image.key, compose(card.words, layout, fmt, options.fonts, card.palette)
+            )
+        except DoesNotFit as error:
+            part = PARTS.get(str(error), str(error))
+            failed.append(f"{fmt.label} ({fmt.width}x{fmt.height}: {part})")
+    if not failed:
+        return []
+    return [
+        Problem(
+            card.source,
+            card.line,
+            f"this {_what(card)} does not fit on its social media card even at the smallest "
+            f"readable type size: {'; '.join(failed)}.",
+            _fix(card),
+        )
+    ]
+
+
+PARTS = {
+    "text": "the words",
+    "attribution": "the name and role",
+    "kicker": "the line above the title",
+    "hashtag": "the hashtag",
+    "wordmark": "the site name",
+}
+
+
+def _what(card: Card) -> str:
+    if card.kind == "quote":
+        return "pull quote" if card.source.startswith("content/blog") else "quote"
+    return "theme" if card.slug.startswith("campaign-") else "title"
+
+
+def _fix(card: Card) -> str:
+    return {
+        "quote": "add a line near the top: Excerpt: (the most important sentence or two), "
+        "which the card shows instead.",
+        "pull quote": "shorten the pull quote.",
+        "theme": "shorten the Theme, or the Hashtag.",
+        "title": "shorten the Title.",
+    }[_what(card)]

@@ -1,0 +1,139 @@
+"""Card sizes and layouts, declared as data.
+
+A layout is a list of layers: a background, a decorative band, a stack of text blocks
+(centred in the space above the footer) and a footer with the campaign hashtag and the
+logo (the site's wordmark). Colours name a palette entry ("background", "text",
+"accent"), so every campaign themes the same layout with its own palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Box:
+    left: int
+    top: int
+    right: int
+    bottom: int
+
+    @property
+    def width(self) -> int:
+        return self.right - self.left
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+    def contains(self, other: Box) -> bool:
+        return (
+            self.left <= other.left
+            and self.top <= other.top
+            and other.right <= self.right
+            and other.bottom <= self.bottom
+        )
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    label: str
+    width: int
+    height: int
+    image_format: str  # "JPEG" or "PNG"
+    safe: Box  # text never leaves this box (platform crops and overlays lie outside it)
+    type_scale: float = 1.0  # taller cards set their largest type bigger
+
+    @property
+    def extension(self) -> str:
+        return "jpg" if self.image_format == "JPEG" else "png"
+
+    @property
+    def mime_type(self) -> str:
+        return "image/jpeg" if self.image_format == "JPEG" else "image/png"
+
+    @property
+    def scale(self) -> float:
+        """Type sizes in layouts are for a 1200 pixel wide card."""
+        return self.width / 1200
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        # Link previews (Facebook, LinkedIn, WhatsApp, Slack): some crop the sides a little.
+        Format("link", "Link preview", 1200, 630, "JPEG", Box(72, 56, 1128, 574)),
+        Format("x", "X post", 1200, 675, "JPEG", Box(72, 60, 1128, 615)),
+        Format("square", "Square post", 1080, 1080, "PNG", Box(84, 84, 996, 996), 1.2),
+        # Instagram shows a 4:5 post as 3:4 in the profile grid, cutting 34 px from each side.
+        Format("portrait", "Portrait post", 1080, 1350, "PNG", Box(120, 96, 960, 1254), 1.25),
+        # Stories: the top 250 px hold the profile bar, the bottom 340 px the reply box.
+        Format("story", "Story", 1080, 1920, "PNG", Box(96, 270, 984, 1580), 1.45),
+    )
+}
+
+
+@dataclass(frozen=True)
+class TextLayer:
+    source: str  # which words: "text", "attribution", "hashtag", "wordmark", "kicker"
+    colour: str  # palette entry the words are drawn in
+    behind: str  # palette entry of what is directly behind them (for the contrast check)
+    size: int  # the largest type size, in pixels on a 1200 pixel wide card
+    min_size: int  # the smallest readable size; a text that does not fit at it is an error
+    weight: str = "regular"  # "regular" or "bold"
+    line_height: float = 1.3
+    max_lines: int = 0  # 0: as many as fit
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    background: str
+    band: str  # a strip along the top edge, decoration only
+    band_height: int
+    stack: tuple[TextLayer, ...]
+    gap: float  # space between stacked blocks, as a share of the first block's size
+    footer_start: TextLayer
+    footer_end: TextLayer  # the wordmark, unless a logo image is set
+    logo_height: int = 64  # of a logo image, in pixels on a 1200 pixel wide card
+
+    def text_layers(self) -> tuple[TextLayer, ...]:
+        return (*self.stack, self.footer_start, self.footer_end)
+
+    def as_data(self) -> dict[str, object]:
+        return asdict(self)
+
+
+FOOTER_HASHTAG = TextLayer("hashtag", "accent", "background", 34, 26, "bold", max_lines=1)
+FOOTER_WORDMARK = TextLayer("wordmark", "text", "background", 28, 22, "regular", max_lines=1)
+
+LAYOUTS: dict[str, Layout] = {
+    "quote": Layout(
+        name="quote",
+        background="background",
+        band="accent",
+        band_height=18,
+        stack=(
+            TextLayer("text", "text", "background", 64, 40, "regular", line_height=1.32),
+            TextLayer("attribution", "accent", "background", 36, 28, "bold", max_lines=3),
+        ),
+        gap=0.7,
+        footer_start=FOOTER_HASHTAG,
+        footer_end=FOOTER_WORDMARK,
+    ),
+    "title": Layout(
+        name="title",
+        background="background",
+        band="accent",
+        band_height=18,
+        stack=(
+            TextLayer("kicker", "accent", "background", 32, 26, "bold", max_lines=2),
+            TextLayer("text", "text", "background", 76, 44, "bold", line_height=1.2),
+            TextLayer("attribution", "text", "background", 36, 28, "regular", max_lines=3),
+        ),
+        gap=0.5,
+        footer_start=FOOTER_HASHTAG,
+        footer_end=FOOTER_WORDMARK,
+    ),
+}

@@ -1,0 +1,416 @@
+"""Social media cards: real builds of tests/fixtures/cards, checked on the rendered images."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIXTURES, build, check, copy_fixture
+from coproweek_cards import captions, fonts, generator
+from coproweek_cards.compose import FontSettings
+from coproweek_cards.layouts import FORMATS, LAYOUTS, Box
+from coproweek_cards.render import background
+from coproweek_cards.settings import DEFAULTS
+from coproweek_cards.text import Setter, place, split_runs
+from fontTools.ttLib import TTFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont, features
+
+FONT_SETTINGS = FontSettings(DEFAULTS["COPROWEEK_CARDS_FONT_DIRS"])
+
+
+class Built:
+    def __init__(self, content: Path, output: Path, printed: str, stats: generator.Stats) -> None:
+        self.content = content
+        self.output = output
+        self.printed = printed
+        self.stats = stats
+        self.manifest = json.loads((output / "cards" / "manifest.json").read_text("utf-8"))
+
+    def card(self, source_part: str, number: int = 1) -> dict[str, Any]:
+        return next(
+            c
+            for c in self.manifest["cards"]
+            if source_part in c["source"] and c["number"] == number
+        )
+
+    def file(self, card: dict[str, Any], fmt: str) -> Path:
+        url = next(f["url"] for f in card["files"] if f["format"] == fmt)
+        return self.output / url.lstrip("/")
+
+
+def _build(content: Path, **settings: Any) -> Built:
+    output = content.parent / "output"
+    result, printed = build(content, output, **settings)
+    assert result.ok, printed
+    stats = generator.Stats(**generator.LAST.__dict__)
+    return Built(content, output, printed, stats)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    content = copy_fixture("cards", tmp_path_factory.mktemp("cards"))
+    return _build(content)
+
+
+def test_raqm_is_active() -> None:
+    assert features.check("raqm"), "install libfribidi0: without it Arabic is drawn unjoined"
+
+
+def test_every_card_in_every_size(built: Built) -> None:
+    sources = {c["source"] for c in built.manifest["cards"]}
+    assert sources == {
+        "content/campaigns/2024.md",
+        "content/quotes/2024/arabic-listening-first.md",
+        "content/quotes/2024/urdu-every-voice.md",
+        "content/quotes/2024/bengali-decide-together.md",
+        "content/quotes/2024/emoji-tea-and-biscuits.md",
+        "content/quotes/2024/long-but-allowed.md",
+        "content/quotes/2024/chinese-same-table.md",
+        "content/blog/2024/listening-sessions.md",
+    }
+    blog = [c for c in built.manifest["cards"] if "listening-sessions" in c["source"]]
+    assert sorted((c["kind"], c["number"]) for c in blog) == [("quote", 1), ("title", 0)]
+    for card in built.manifest["cards"]:
+        assert [f["format"] for f in card["files"]] == list(FORMATS)
+        for entry in card["files"]:
+            path = built.output / entry["url"].lstrip("/")
+            with Image.open(path) as image:
+                fmt = FORMATS[entry["format"]]
+                assert image.size == (fmt.width, fmt.height) == (entry["width"], entry["height"])
+                assert image.format == fmt.image_format
+            assert entry["bytes"] == path.stat().st_size
+            assert re.fullmatch(r"[a-z0-9-]+-\d+-[0-9a-f]{8}-[a-z]+\.(jpg|png)", path.name)
+    sizes = {(f.width, f.height) for f in FORMATS.values()}
+    assert sizes == {(1200, 630), (1200, 675), (1080, 1080), (1080, 1350), (1080, 1920)}
+
+
+def test_link_previews_are_small_jpegs(built: Built) -> None:
+    for card in built.manifest["cards"]:
+        path = built.file(card, "link")
+        assert path.suffix == ".jpg"
+        assert path.stat().st_size < 300_000
+
+
+def _text_pixels(
+    image: Image.Image, plain: Image.Image, tolerance: int, safe: Box | None = None
+) -> int:
+    """Pixels that differ from the card drawn without words (outside `safe` when given)."""
+    difference = ImageChops.difference(image.convert("RGB"), plain).convert("L")
+    mask = difference.point(lambda v: 255 if v > tolerance else 0)
+    if safe is not None:
+        box = (safe.left, safe.top, safe.right - 1, safe.bottom - 1)
+        ImageDraw.Draw(mask).rectangle(box, fill=0)
+    return mask.histogram()[255]
+
+
+def test_no_text_outside_the_safe_zone(built: Built) -> None:
+    palette = {"background": "#FBF8FF", "text": "#1B1B1B", "accent": "#5A2A82"}
+    for card in built.manifest["cards"]:
+        layout = LAYOUTS["quote" if card["kind"] == "quote" else "title"]
+        for entry in card["files"]:
+            fmt = FORMATS[entry["format"]]
+            plain = background(layout, fmt, palette)
+            with Image.open(built.output / entry["url"].lstrip("/")) as image:
+                # PNG is exact; JPEG compression blurs edges a little, so allow faint noise.
+                tolerance = 0 if fmt.image_format == "PNG" else 48
+                outside = _text_pixels(image, plain, tolerance, fmt.safe)
+                inside = _text_pixels(image, plain, tolerance)
+            assert outside == 0, f"{entry['url']}: {outside} text pixels outside the safe zone"
+            assert inside > 1000, f"{entry['url']} has no text"
+
+
+def _covering(char: str, face: fonts.Face) -> bool:
+    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+        return ord(char) in (font.getBestCmap() or {})
+
+
+@pytest.mark.parametrize(
+    ("slug", "font_file"),
+    [
+        ("arabic-listening-first", "NotoNaskhArabic"),
+        ("urdu-every-voice", "NotoNastaliqUrdu"),
+        ("bengali-decide-together", "NotoSansBengali"),
+        ("emoji-tea-and-biscuits", "NotoColorEmoji"),
+        ("chinese-same-table", "NotoSansCJK"),
+    ],
+)
+def test_scripts_and_emoji_use_a_covering_font(built: Built, slug: str, font_file: str) -> None:
+    card = built.card(slug)
+    text = re.search(r": (.*) — ", card["alt"]).group(1)  # the quote's words from the alt text
+    urdu = fonts.needs_urdu(text)
+    chain = FONT_SETTINGS.chain("regular", urdu)
+    runs = split_runs(text, chain)
+    used = {Path(run.face.path).stem.removesuffix("-Regular") for run in runs}
+    assert font_file in used
+    for run in runs:
+        for char in run.text:
+            if fonts.is_joiner(char):
+                continue
+            assert _covering(char, run.face), f"{char!r} drawn with {run.face.name}"
+    # The card really shows those glyphs: pixels in the text colour (or, for emoji, colours
+    # that are neither the text nor the accent colour) inside the text area.
+    with Image.open(built.file(card, "square")) as image:
+        colours = {c for _, c in image.convert("RGB").getcolors(1_000_000)}
+    if font_file == "NotoColorEmoji":
+        assert any(abs(r - g) > 60 and abs(g - b) > 30 for r, g, b in colours)
+
+
+def test_raqm_shapes_arabic_on_cards() -> None:
+    """Joined Arabic letters (raqm) look different from the isolated forms of basic layout."""
+    chain = FONT_SETTINGS.chain("regular", False)
+    (run,) = split_runs("نستمع", chain)
+    face_path = run.face.path
+    images = []
+    for engine in (ImageFont.Layout.RAQM, ImageFont.Layout.BASIC):
+        font = ImageFont.truetype(face_path, 80, layout_engine=engine)
+        image = Image.new("L", (400, 160), 255)
+        ImageDraw.Draw(image).text(
+            (380, 110),
+            "نستمع",
+            font=font,
+            anchor="rs",
+            direction="rtl" if engine == ImageFont.Layout.RAQM else None,
+        )
+        images.append(image)
+    assert ImageChops.difference(*images).getbbox() is not None
+    assert fonts.pillow_font(run.face, 80).layout_engine == ImageFont.Layout.RAQM
+
+
+def test_alt_text_and_page_meta(built: Built) -> None:
+    for card in built.manifest["cards"]:
+        assert not card["alt"].lower().startswith(("image of", "picture of"))
+    card = built.card("long-but-allowed")
+    assert "When we started, nobody explained the acronyms" in card["alt"]
+    assert "Gethin, Expert Citizen, Severnside Peer Research Collective" in card["alt"]
+    assert card["alt"].endswith("#CoProWeek")
+    assert len(card["alt_long"]) > len(card["alt"])
+    page = (built.output / "2024" / "long-but-allowed" / "index.html").read_text("utf-8")
+    meta = dict(
+        (html.unescape(k), html.unescape(v))
+        for k, v in re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', page)
+    )
+    assert meta["og:image:alt"] == card["alt"]
+    assert meta["twitter:image:alt"] == card["alt"]
+    link = next(f for f in card["files"] if f["format"] == "link")
+    assert meta["og:image"].endswith(link["url"].lstrip("/"))
+    assert meta["og:image:type"] == "image/jpeg"
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    assert meta["twitter:card"] == "summary_large_image"
+    # Only the display name reaches the card, never the full name in the file.
+    assert "Ambrose-Llewellyn" not in json.dumps(built.manifest, ensure_ascii=False)
+
+
+def test_gallery_zip_and_manifest(built: Built) -> None:
+    folder = built.output / "campaigns" / "2024" / "cards"
+    page = (folder / "index.html").read_text("utf-8")
+    campaign_manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    assert len(campaign_manifest["cards"]) == len(built.manifest["cards"])
+    for card in campaign_manifest["cards"]:
+        for entry in card["files"]:
+            assert f'href="{entry["url"]}" download' in page
+        assert html.escape(card["caption"], quote=False) in page or card[
+            "caption"
+        ] in html.unescape(page)
+        assert captions.fits_everywhere(card["caption"])
+        assert card["caption"].endswith("#CoProWeek")
+    assert page.count("<img ") == page.count(' alt="') == 5 * len(campaign_manifest["cards"])
+    assert (
+        page.count("<textarea") == page.count("<label for=") == 3 * len(campaign_manifest["cards"])
+    )
+    with zipfile.ZipFile(folder / "2024-cards.zip") as pack:
+        names = pack.namelist()
+        assert names[0] == "manifest.json" and names[1:] == sorted(names[1:])
+        assert len(names) == 1 + 5 * len(campaign_manifest["cards"])
+        assert {info.date_time for info in pack.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_no_cards_without_social_consent(built: Built) -> None:
+    names = [p.name for p in (built.output / "cards").rglob("*.*")]
+    assert not [n for n in names if "withdrawn-marmalade" in n or "web-only" in n]
+    everything = "".join(p.read_text("utf-8", "replace") for p in built.output.rglob("*.html"))
+    assert "marmalade" not in everything and "Vantbrook" not in everything
+    assert "withdrawn-marmalade-rota-1-" in built.printed or "withdrawn-marmalade-rota-1-" in (
+        "\n".join(built.stats.takedown)
+    )
+
+
+def test_caching_second_build_and_one_changed_quote(tmp_path: Path, capsys: Any) -> None:
+    content = copy_fixture("cards", tmp_path)
+    card_cache = tmp_path / "card-cache"  # outside output/, as the default .cache/cards is
+    first = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
+    total = 5 * len(first.manifest["cards"])
+    assert (first.stats.rendered, first.stats.reused) == (total, 0)
+    names_before = {p.name for p in (first.output / "cards").rglob("*.*")}
+
+    # A wiped output/ costs a copy, not a redraw; nothing changed, so nothing is drawn.
+    shutil.rmtree(first.output)
+    second = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
+    assert (second.stats.rendered, second.stats.reused) == (0, total)
+    assert {p.name for p in (second.output / "cards").rglob("*.*")} == names_before
+
+    # Editing one quote re-draws only its five cards, under new names.
+    quote = content / "quotes" / "2024" / "bengali-decide-together.md"
+    quote.write_text(quote.read_text("utf-8").replace("নিই", "নিয়েছি"), "utf-8")
+    third = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
+    assert (third.stats.rendered, third.stats.reused) == (5, total - 5)
+    names_after = {p.name for p in (third.output / "cards").rglob("*.*")}
+    changed = names_before ^ names_after
+    assert len(changed) == 10
+    assert all(n.startswith("bengali-decide-together-") for n in changed)
+    cached = list((card_cache / "files").iterdir())
+    assert len(cached) == total  # the old Bengali cards were removed from the cache
+
+    # Withdrawing a published quote: its cards leave output/ and the cache, and the
+    # build lists every card file that was shared.
+    old = {n for n in names_after if n.startswith("emoji-tea-and-biscuits-")}
+    emoji = content / "quotes" / "2024" / "emoji-tea-and-biscuits.md"
+    emoji.write_text(
+        emoji.read_text("utf-8").replace("Channels:", "Withdrawn: yes\nChannels:"), "utf-8"
+    )
+    capsys.readouterr()
+    fourth = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
+    printed = capsys.readouterr().out
+    assert fourth.stats.rendered == 0
+    left = {p.name for p in (fourth.output / "cards").rglob("*.*")}
+    assert not [n for n in left if n.startswith("emoji-tea")]
+    assert all(name in printed for name in old)
+    assert len(list((card_cache / "files").iterdir())) == total - 5
+
+
+def test_too_long_quote_is_a_content_error(tmp_path: Path) -> None:
+    content = copy_fixture("cards-too-long", tmp_path)
+    code, printed = check(content)
+    assert code == 1
+    assert "content/quotes/2024/far-too-long.md:8:" in printed
+    assert "too long for a social media card" in printed
+    # Allowed by the character count, the quote still cannot be drawn at a readable size.
+    code, printed = check(content, COPROWEEK_CARD_MAX_CHARS=2000)
+    assert code == 1, printed
+    assert "content/quotes/2024/far-too-long.md:8: this quote does not fit" in printed
+    assert "Link preview (1200x630: the words)" in printed
+    assert "Excerpt:" in printed
+    result, printed = build(content, content.parent / "output", COPROWEEK_CARD_MAX_CHARS=2000)
+    assert not result.ok and not (content.parent / "output").exists()
+
+
+def test_a_character_without_a_font_is_named(tmp_path: Path) -> None:
+    content = copy_fixture("cards-too-long", tmp_path)
+    quote = content / "quotes" / "2024" / "far-too-long.md"
+    quote.write_text(
+        quote.read_text("utf-8").split("\n\n")[0] + "\n\nA private sign \ue000 here.\n", "utf-8"
+    )
+    code, printed = check(content)
+    assert code == 1
+    assert "content/quotes/2024/far-too-long.md:8:" in printed
+    assert "U+E000" in printed and "empty box" in printed
+
+
+def test_low_contrast_palette_is_a_content_error(tmp_path: Path) -> None:
+    content = copy_fixture("cards-too-long", tmp_path)
+    (content / "quotes" / "2024" / "far-too-long.md").unlink()
+    assert check(content)[0] == 0
+    # A campaign palette is checked where it is written (the campaign file)...
+    campaign = content / "campaigns" / "2024.md"
+    original = campaign.read_text("utf-8")
+    campaign.write_text(original.replace("#5A2A82", "#C9B8E0"), "utf-8")
+    code, printed = check(content)
+    lines = original.splitlines()
+    accent_line = next(i for i, text in enumerate(lines, 1) if text.startswith("Accent"))
+    assert code == 1 and f"content/campaigns/2024.md:{accent_line}:" in printed
+    assert "contrast" in printed
+    # ...and so is the palette of cards outside any campaign, by the cards plugin.
+    campaign.write_text(original, "utf-8")
+    code, printed = check(
+        content, COPROWEEK_CARDS_DEFAULT_PALETTE=("#FFFFFF", "#1B1B1B", "#C9B8E0")
+    )
+    assert code == 1
+    assert "pelicanconf.py:1: cards draw attribution text in Accent #C9B8E0" in printed
+    assert "below the 4.5 to 1" in printed
+
+
+def test_captions_count_like_each_network() -> None:
+    url = "https://example.org/2024/a-very-long-address-for-a-post-that-goes-on/"
+    long = "“" + " ".join(["word"] * 120) + "”"
+    text = captions.caption(long, "— Sam, Carer", url, "#CoProWeek")
+    assert text.endswith(f"{url} #CoProWeek")
+    assert captions.x_length(text) <= 280 and captions.bluesky_length(text) <= 300
+    assert captions.x_length("ab " + url) == 3 + 23
+    assert captions.x_length("你好") == 4  # Chinese counts double on X
+    assert captions.x_length("আমরা") == 4  # Bengali counts single
+    assert captions.bluesky_length("👩‍👩‍👧 hi") == 4
+
+
+def test_benchmark_module_imports() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "cards_bench", FIXTURES.parent.parent / "benchmarks" / "cards.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert callable(module.main)
+
+
+def test_sample_site_cards(sample_site: Path) -> None:
+    manifest = json.loads((sample_site / "cards" / "manifest.json").read_text("utf-8"))
+    sources = {card["source"] for card in manifest["cards"]}
+    assert "content/quotes/2024/withdrawn-example.md" not in sources
+    assert not list((sample_site / "cards").rglob("withdrawn-example*"))
+    assert {"content/campaigns/2023.md", "content/campaigns/2024.md"} <= sources
+    for year in (2023, 2024, 2025):
+        assert (sample_site / "campaigns" / str(year) / "cards" / f"{year}-cards.zip").is_file()
+    home = (sample_site / "index.html").read_text("utf-8")
+    assert '<meta property="og:image" content="' in home
+    assert '<meta name="twitter:card" content="summary_large_image">' in home
+
+
+def test_logo_image_replaces_the_wordmark(tmp_path: Path) -> None:
+    content = copy_fixture("cards-too-long", tmp_path)
+    (content / "quotes" / "2024" / "far-too-long.md").unlink()
+    logo = Image.new("RGBA", (300, 100), (0, 0, 0, 0))
+    ImageDraw.Draw(logo).ellipse((0, 0, 299, 99), fill=(200, 30, 40, 255))
+    logo.save(content.parent / "logo.png")
+    built = _build(content, COPROWEEK_CARDS_LOGO="logo.png", COPROWEEK_CARDS_FORMATS=("square",))
+    (card,) = built.manifest["cards"]
+    assert "logo of Co-production Week" in card["alt_long"]
+    fmt = FORMATS["square"]
+    with Image.open(built.file(card, "square")) as image:
+        rgb = image.convert("RGB")
+        corner = rgb.crop(
+            (fmt.safe.right - 100, fmt.safe.bottom - 40, fmt.safe.right, fmt.safe.bottom)
+        )
+        assert (200, 30, 40) in {colour for _, colour in corner.getcolors(10_000)}
+        plain = background(
+            LAYOUTS["title"], fmt, {"background": "#FBF8FF", "text": "#1B1B1B", "accent": "#5A2A82"}
+        )
+        assert _text_pixels(rgb, plain, 0, fmt.safe) == 0
+
+
+def test_card_cache_lives_outside_output_by_default() -> None:
+    from coproweek_cards.settings import cache_dir
+
+    assert cache_dir({"PATH": "/site/content"}) == Path("/site/.cache/cards")
+    project = {"PATH": "/site/content", "COPROWEEK_PROJECT_ROOT": "/work"}
+    assert cache_dir(project) == Path("/work/.cache/cards")
+
+
+def test_mixed_directions_keep_their_spaces() -> None:
+    """An English word inside Arabic sits between its neighbours with one space each side."""
+    chain = FONT_SETTINGS.chain("regular", False)
+    text = "نحن نستخدم WhatsApp كل يوم"
+    setter = Setter(text, chain, 1.3)
+    block = setter.block(40, 2000)
+    assert block is not None and block.rtl and len(block.lines) == 1
+    runs = [r for r in place(block, chain, Box(0, 0, 2000, 200), 0, "#000000") if r.text.strip()]
+    assert [r.text for r in runs] == ["كل يوم", "WhatsApp", "نحن نستخدم"]  # left to right
+    gaps = [b.x - (a.x + a.width) for a, b in itertools.pairwise(runs)]
+    space = fonts.pillow_font(runs[1].face, 40).getlength(" ")
+    assert all(abs(gap - space) < space * 0.6 for gap in gaps), gaps
