@@ -1,0 +1,36 @@
+"""coproweek_feeds: RSS 2.0 and Atom feeds, built with feedgen (Pelican's own feeds are off).
+
+Feeds: the whole site, each campaign year, each type (quotes, blogs) and, when
+COPROWEEK_FEEDS_PER_TAG is on, each tag. Only published posts whose author agreed to the
+newsletter channel are listed. Defaults are in settings.py.
+
+Signals:
+- initialized: fill in the COPROWEEK_FEEDS_* defaults;
+- get_generators: FeedsGenerator plans the feeds (template context `feeds`) and
+  writes the page that lists them;
+- finalized: the feeds are written last, so the card files they point at exist.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .generator import FeedsGenerator, write_planned_feeds
+from .settings import DEFAULTS
+
+
+def add_defaults(pelican: Any) -> None:
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
+def get_generators(pelican: Any) -> type:
+    return FeedsGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(add_defaults)
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(write_planned_feeds)

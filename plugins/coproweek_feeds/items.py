@@ -1,0 +1,163 @@
+"""What one post looks like in a feed: a FeedItem, made from a published Pelican article.
+
+A post goes into feeds only when Pelican publishes it (withdrawn and expired posts never
+reach Pelican) and its author agreed to the newsletter channel.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from coproweek_content import state
+from coproweek_content.model import Post
+
+from .links import absolute_links, plain_text
+from .settings import CONSENT_CHANNEL
+
+
+@dataclass(frozen=True)
+class Card:
+    """A social media card attached to a post, as an enclosure with its alt text."""
+
+    url: str  # absolute
+    mime_type: str
+    length: int
+    alt: str
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    id: str
+    title: str
+    url: str  # absolute address of the post's page
+    date: datetime  # aware
+    author: str  # the name as the author's consent allows it to be shown
+    summary: str  # plain text
+    content: str  # HTML with absolute addresses
+    categories: tuple[str, ...]
+    kind: str  # "quote" or "blog"
+    type_slug: str  # the slug of the post's type page, e.g. "quotes"
+    campaign_year: int | None
+    tags: tuple[tuple[str, str], ...]  # (slug, name)
+    card_source: Any = None  # the article's `card`, read when feeds are written
+
+
+def stable_id(authority: str, post: Post, content_root: Path) -> str:
+    """A tag: URI that survives edits of the title (and of anything else but the date and
+    the file name): the post's date, kind and a hash of its file's place in content/."""
+    source = Path(post.source_path).resolve()
+    try:
+        where = source.relative_to(content_root.resolve()).as_posix()
+    except ValueError:
+        where = source.name
+    digest = hashlib.sha256(where.encode("utf-8")).hexdigest()[:16]
+    return f"tag:{authority},{post.date:%Y-%m-%d}:{post.kind}/{digest}"
+
+
+def aware(moment: datetime, timezone: str) -> datetime:
+    if moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=ZoneInfo(timezone or "UTC"))
+
+
+def campaign_label(year: int) -> str:
+    return f"Co-production Week {year}"
+
+
+def item_html(post: Post, article: Any, site_url: str) -> str:
+    """The full post as HTML for a feed reader or a newsletter."""
+    if post.kind == "quote":
+        parts = [f"<blockquote>{article.content}</blockquote>", f"<p>— {escape(post.byline)}</p>"]
+        if post.link:
+            parts.append(f'<p><a href="{escape(post.link)}">Read the longer piece</a></p>')
+    else:
+        parts = [f"<p>By {escape(post.byline)}</p>"]
+        if post.hero:
+            parts.append(
+                f'<p><img src="{escape(site_url)}/{escape(post.hero.path)}" '
+                f'alt="{escape(post.hero.alt)}"></p>'
+            )
+        parts.append(article.content)
+        if post.link:
+            parts.append(
+                f'<p>This post first appeared at <a href="{escape(post.link)}">'
+                f"{escape(post.link)}</a>.</p>"
+            )
+    page_url = f"{site_url}/{article.url}"
+    return absolute_links("\n".join(parts), page_url)
+
+
+def item_summary(post: Post, article: Any) -> str:
+    if post.kind == "quote" and post.quotes:
+        return f"{post.quotes[0].card_text} — {post.byline}"
+    return plain_text(str(getattr(article, "summary", "") or "")) or post.summary
+
+
+def post_of(article: Any) -> Post | None:
+    """The post behind an article, read afresh from this build's content model."""
+    post = state.current_site().post_for(Path(article.source_path))
+    return post if post is not None else getattr(article, "entry", None)
+
+
+def feed_item(
+    article: Any, settings: dict[str, Any], site_url: str, authority: str
+) -> FeedItem | None:
+    post = post_of(article)
+    if post is None or not post.consent.allows(CONSENT_CHANNEL):
+        return None
+    tags = tuple((tag.slug, str(tag)) for tag in getattr(article, "tags", []) or [])
+    categories = tuple(name for _, name in tags)
+    if post.campaign_year:
+        categories += (campaign_label(post.campaign_year),)
+    return FeedItem(
+        id=stable_id(authority, post, Path(settings["PATH"])),
+        title=post.title,
+        url=f"{site_url}/{article.url}",
+        date=aware(article.date, settings.get("TIMEZONE", "UTC")),
+        author=post.display_name,
+        summary=item_summary(post, article),
+        content=item_html(post, article, site_url),
+        categories=categories,
+        kind=post.kind,
+        type_slug=article.category.slug,
+        campaign_year=post.campaign_year,
+        tags=tags,
+        card_source=getattr(article, "card", None),
+    )
+
+
+def card_field(card: Any, name: str) -> Any:
+    if isinstance(card, dict):
+        return card.get(name)
+    return getattr(card, name, None)
+
+
+def resolve_card(card: Any, site_url: str, output_path: Path) -> Card | None:
+    """The enclosure for a post's card; None when its size is unknown and its file missing."""
+    relative = str(card_field(card, "url") or "").lstrip("/")
+    if not relative:
+        return None
+    length = card_field(card, "length")
+    written = output_path / relative
+    if not length and written.is_file():
+        length = written.stat().st_size
+    if not length:
+        return None
+    mime = card_field(card, "mime_type") or mimetypes.guess_type(relative)[0] or "image/jpeg"
+    return Card(
+        url=f"{site_url}/{relative}",
+        mime_type=mime,
+        length=int(length),
+        alt=str(card_field(card, "alt") or ""),
+        width=card_field(card, "width"),
+        height=card_field(card, "height"),
+    )

@@ -1,0 +1,117 @@
+"""Planning the feeds of one build: which feeds exist and which posts each one lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+from urllib.parse import urlsplit
+
+from coproweek_content import state
+
+from .channels import FORMATS, FeedChannel, FeedIndex, make_channel
+from .items import FeedItem, campaign_label, feed_item
+from .settings import campaign_page, setting, site_url
+
+# How a type's feed is named, by the slug of the type's page.
+TYPE_WORDS = {"quotes": "quotes", "blogs": "blog posts"}
+
+Channel = Callable[..., FeedChannel | None]
+
+
+def id_authority(settings: dict[str, Any]) -> str:
+    chosen = setting(settings, "COPROWEEK_FEEDS_ID_AUTHORITY")
+    return chosen or urlsplit(site_url(settings)).hostname or "localhost"
+
+
+def plan_feeds(articles: list[Any], settings: dict[str, Any]) -> FeedIndex:
+    """Every feed of the site, from the articles Pelican publishes. A feed with no post is
+    left out (it would have no date), and so are the links to it."""
+    base = site_url(settings)
+    folder = setting(settings, "COPROWEEK_FEEDS_DIR").strip("/")
+    authority = id_authority(settings)
+    found = (feed_item(article, settings, base, authority) for article in articles)
+    items = [item for item in found if item is not None]
+    channel: Channel = partial(
+        make_channel,
+        site_url=base,
+        formats=[name for name in setting(settings, "COPROWEEK_FEEDS_FORMATS") if name in FORMATS],
+        limit=setting(settings, "COPROWEEK_FEEDS_ITEM_LIMIT"),
+    )
+    groups = set(setting(settings, "COPROWEEK_FEEDS_GROUPS"))
+    sitename = settings.get("SITENAME", "")
+    index = FeedIndex(page_path=f"{folder}/")
+    if "site" in groups:
+        description = settings.get("SITE_DESCRIPTION") or f"Every post from {sitename}."
+        index.site = channel(
+            "site", f"{sitename}: all posts", description, f"{folder}/all", "", items
+        )
+    if "campaigns" in groups:
+        index.campaigns = _by_campaign(items, channel, folder, settings)
+    if "types" in groups:
+        index.types = _by_type(items, channel, folder, settings)
+    if setting(settings, "COPROWEEK_FEEDS_PER_TAG"):
+        index.tags = _by_tag(items, channel, folder, settings)
+    return index
+
+
+def _kept(channels: dict[Any, FeedChannel | None]) -> dict[Any, FeedChannel]:
+    return {key: value for key, value in channels.items() if value is not None}
+
+
+def _by_campaign(
+    items: list[FeedItem], channel: Channel, folder: str, settings: dict[str, Any]
+) -> dict[int, FeedChannel]:
+    campaigns = state.current_site().context.campaigns
+    years = sorted({item.campaign_year for item in items if item.campaign_year}, reverse=True)
+    found = {}
+    for year in years:
+        theme = campaigns[year].theme if year in campaigns else ""
+        found[year] = channel(
+            "campaigns",
+            f"{campaign_label(year)}: {theme}" if theme else campaign_label(year),
+            f"Quotes and blog posts from {campaign_label(year)}"
+            + (f". The theme: {theme}" if theme else ""),
+            f"{folder}/{year}",
+            campaign_page(settings, year),
+            [item for item in items if item.campaign_year == year],
+        )
+    return _kept(found)
+
+
+def _by_type(
+    items: list[FeedItem], channel: Channel, folder: str, settings: dict[str, Any]
+) -> dict[str, FeedChannel]:
+    sitename = settings.get("SITENAME", "")
+    pattern = settings.get("CATEGORY_URL", "type/{slug}/")
+    found = {}
+    for slug in sorted({item.type_slug for item in items}):
+        words = TYPE_WORDS.get(slug, slug)
+        found[slug] = channel(
+            "types",
+            f"{sitename}: {words}",
+            f"All the {words} from {sitename}, newest first.",
+            f"{folder}/{slug}",
+            pattern.format(slug=slug),
+            [item for item in items if item.type_slug == slug],
+        )
+    return _kept(found)
+
+
+def _by_tag(
+    items: list[FeedItem], channel: Channel, folder: str, settings: dict[str, Any]
+) -> dict[str, FeedChannel]:
+    sitename = settings.get("SITENAME", "")
+    pattern = settings.get("TAG_URL", "tag/{slug}/")
+    names = {slug: name for item in items for slug, name in item.tags}
+    found = {}
+    for slug in sorted(names):
+        found[slug] = channel(
+            "tags",
+            f"{sitename}: posts tagged “{names[slug]}”",
+            f"Posts from {sitename} tagged “{names[slug]}”, newest first.",
+            f"{folder}/tag/{slug}",
+            pattern.format(slug=slug),
+            [item for item in items if slug in dict(item.tags)],
+        )
+    return _kept(found)
