@@ -24,7 +24,14 @@ THEME = "theme"
 # Our plugins live in plugins/; each name carries the coproweek_ prefix so that an
 # installed Pelican namespace plugin can never be picked instead.
 PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
-PLUGINS = ["coproweek_content"]
+PLUGINS = [
+    "coproweek_content",
+    "coproweek_cards",
+    "coproweek_campaigns",
+    "coproweek_feeds",
+    "coproweek_sitemap",
+    "coproweek_search",
+]
 
 # What Pelican reads. Campaign files (content/campaigns/) are read by our plugin.
 ARTICLE_PATHS = ["quotes", "blog"]
@@ -47,6 +54,8 @@ AUTHOR_URL = "people/{slug}/"
 AUTHOR_SAVE_AS = "people/{slug}/index.html"
 AUTHORS_SAVE_AS = "people/index.html"
 ARCHIVES_SAVE_AS = "archive/index.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
+SEARCH_SAVE_AS = "search/index.html"
 YEAR_ARCHIVE_URL = "{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
 MONTH_ARCHIVE_SAVE_AS = ""

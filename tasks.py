@@ -157,6 +157,11 @@ def publish(c: Context, target: str = "") -> None:
             "No publish target: set COPROWEEK_PUBLISH_TARGET or PUBLISH_TARGET in publishconf.py.",
             code=1,
         )
+    if shutil.which("rsync") is None:
+        raise Exit(
+            "rsync is not installed. Install it (Debian: apt-get install rsync) and try again.",
+            code=1,
+        )
     _build(CONFIG["settings_publish"])
     command = ["rsync", "-rlc", "--delete", f"{CONFIG['output']}/", target.rstrip("/") + "/"]
     c.run(shlex.join(command))
@@ -167,7 +172,8 @@ def publish(c: Context, target: str = "") -> None:
 def gh_pages(c: Context, push: bool = False) -> None:
     """Build with the publishing settings and commit the site to the gh-pages branch."""
     _build(CONFIG["settings_publish"])
-    command = ["ghp-import", "--no-jekyll", "--branch", "gh-pages", "--message", "Publish the site"]
+    ghp_import = str(Path(sys.executable).parent / "ghp-import")
+    command = [ghp_import, "--no-jekyll", "--branch", "gh-pages", "--message", "Publish the site"]
     if push:
         command.append("--push")
     c.run(shlex.join([*command, str(CONFIG["output"])]))

@@ -1,0 +1,75 @@
+"""coproweek_sitemap: sitemap.xml and robots.txt, from the pages the build actually wrote.
+
+Listing what is in output/ (rather than what content exists) means a withdrawn or expired
+post, which is never written, can never be listed. Pages marked noindex are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from coproweek_content import state
+from pelican import signals
+
+from .settings import setting
+
+NOINDEX = re.compile(rb'<meta\s+name="robots"\s+content="[^"]*noindex', re.IGNORECASE)
+
+
+def site_url(settings: dict[str, Any]) -> str:
+    return (
+        settings.get("SITEURL") or setting(settings, "COPROWEEK_SITEMAP_FALLBACK_SITEURL")
+    ).rstrip("/")
+
+
+def page_address(relative: Path) -> str:
+    """output/2024/post/index.html -> 2024/post/ ; output/index.html -> '' ."""
+    if relative.name == "index.html":
+        parent = relative.parent.as_posix()
+        return "" if parent == "." else f"{parent}/"
+    return relative.as_posix()
+
+
+def last_modified(settings: dict[str, Any]) -> dict[str, str]:
+    """Post addresses with the day they were last changed (never the build day)."""
+    dates: dict[str, str] = {}
+    for post in state.current_site().published:
+        dates[f"{post.date:%Y}/{post.slug}/"] = f"{post.date:%Y-%m-%d}"
+    return dates
+
+
+def sitemap_xml(output: Path, settings: dict[str, Any]) -> str:
+    base = site_url(settings)
+    excluded = set(setting(settings, "COPROWEEK_SITEMAP_EXCLUDE"))
+    dates = last_modified(settings)
+    entries = []
+    for page in sorted(output.rglob("*.html")):
+        relative = page.relative_to(output)
+        if relative.as_posix() in excluded or NOINDEX.search(page.read_bytes()[:4096]):
+            continue
+        address = page_address(relative)
+        modified = dates.get(address)
+        entry = f"  <url><loc>{escape(f'{base}/{address}')}</loc>"
+        if modified:
+            entry += f"<lastmod>{modified}</lastmod>"
+        entries.append(entry + "</url>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join(entries)
+        + "\n</urlset>\n"
+    )
+
+
+def write_sitemap(pelican: Any) -> None:
+    output = Path(pelican.output_path)
+    (output / "sitemap.xml").write_text(sitemap_xml(output, pelican.settings), encoding="utf-8")
+    robots = f"User-agent: *\nAllow: /\n\nSitemap: {site_url(pelican.settings)}/sitemap.xml\n"
+    (output / "robots.txt").write_text(robots, encoding="utf-8")
+
+
+def register() -> None:
+    signals.finalized.connect(write_sitemap)

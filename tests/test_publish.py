@@ -1,0 +1,128 @@
+"""Publishing: rsync and gh-pages deploys, the sitemap and robots.txt."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from conftest import ROOT
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+PROJECT_FILES = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py", "tasks.py"]
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kit as a new organisation would have it, in its own git repository."""
+    project = tmp_path_factory.mktemp("org") / "site"
+    project.mkdir()
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / name)
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(
+        project,
+        "-c",
+        "user.name=Test",
+        "-c",
+        "user.email=test@example.org",
+        "commit",
+        "-qm",
+        "Our site",
+    )
+    return project
+
+
+def git(folder: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def invoke(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    import os
+
+    environment = {**os.environ, "COPROWEEK_TODAY": "2026-06-01", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=environment,
+    )
+
+
+def test_publish_copies_the_site_with_rsync(project_copy: Path, tmp_path: Path) -> None:
+    target = tmp_path / "webroot"
+    (target).mkdir()
+    (target / "stale.html").write_text("an old page", encoding="utf-8")
+    done = invoke(project_copy, "publish", "--target", str(target))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"Published output/ to {target} with rsync." in done.stdout
+    assert (target / "index.html").is_file()
+    assert (target / "2024/delroy-what-is-missing-is-time/index.html").is_file()
+    assert not (target / "stale.html").exists(), "rsync --delete removes pages that were taken down"
+    page = (target / "index.html").read_text(encoding="utf-8")
+    assert "https://coproweek.example.org/" in page  # built with publishconf.py
+
+
+def test_gh_pages_commits_and_pushes_the_site(project_copy: Path, tmp_path: Path) -> None:
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    git(project_copy, "remote", "add", "origin", str(remote))
+    done = invoke(
+        project_copy,
+        "gh-pages",
+        "--push",
+        GIT_AUTHOR_NAME="Test",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="Test",
+        GIT_COMMITTER_EMAIL="t@example.org",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Committed output/ to the gh-pages branch and pushed it." in done.stdout
+    files = git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert "index.html" in files and ".nojekyll" in files
+    assert "2024/delroy-what-is-missing-is-time/index.html" in files
+
+
+def test_publish_without_a_target_says_what_to_do(project_copy: Path) -> None:
+    done = invoke(project_copy, "publish", COPROWEEK_PUBLISH_TARGET="")
+    assert done.returncode == 1
+    assert "No publish target" in done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def sitemap_addresses(output: Path) -> set[str]:
+    tree = ElementTree.parse(output / "sitemap.xml")
+    return {loc.text or "" for loc in tree.iter(f"{SITEMAP_NS}loc")}
+
+
+def test_sitemap_lists_every_published_page_and_nothing_else(sample_site: Path) -> None:
+    listed = sitemap_addresses(sample_site)
+    base = "http://localhost:8000/"
+    expected = set()
+    for page in sample_site.rglob("*.html"):
+        relative = page.relative_to(sample_site).as_posix()
+        if relative == "404.html" or b'name="robots" content="noindex' in page.read_bytes():
+            continue
+        expected.add(
+            base + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+        )
+    assert listed == expected
+    assert base + "2024/delroy-what-is-missing-is-time/" in listed
+    assert not [address for address in listed if "withdrawn-example" in address]
+
+
+def test_robots_txt_points_to_the_sitemap(sample_site: Path) -> None:
+    robots = (sample_site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: http://localhost:8000/sitemap.xml" in robots
