@@ -490,6 +490,7 @@ class LoadedSite:
     context: SiteContext
     posts: list[Post] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    _by_path: dict[str, Post] = field(default_factory=dict, repr=False)
 
     @property
     def published(self) -> list[Post]:
@@ -499,12 +500,17 @@ class LoadedSite:
     def taken_down(self) -> list[Post]:
         return [post for post in self.posts if not post.is_published(self.context.today)]
 
-    def post_for(self, path: Path) -> Post | None:
-        wanted = path.resolve()
-        for post in self.posts:
-            if post.source_path.resolve() == wanted:
-                return post
-        return None
+    def post_for(self, path: Path | str) -> Post | None:
+        """The post read from `path` (as Pelican names it), found through an index."""
+        if len(self._by_path) != len(self.posts):
+            self._by_path = {os.path.abspath(post.source_path): post for post in self.posts}
+        found = self._by_path.get(os.path.abspath(path))
+        if found is None:  # the same file named through a symbolic link
+            wanted = Path(path).resolve()
+            found = next(
+                (post for post in self.posts if post.source_path.resolve() == wanted), None
+            )
+        return found
 
 
 def _markdown_files(folder: Path) -> list[Path]:
