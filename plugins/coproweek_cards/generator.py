@@ -3,6 +3,7 @@ packs and the manifests."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -93,9 +94,28 @@ def _write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _write_zip(path: Path, output: Path, cards: list[Card], manifest: bytes) -> None:
-    members = sorted(image.url for card in cards for image in card.images.values())
+def place(cached: Path, target: Path) -> None:
+    """Put a cached file into the site: a hard link costs nothing, a copy where links fail."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(cached, target)
+
+
+def _write_zip(path: Path, output: Path, cards: list[Card], manifest: bytes, packs: Path) -> Path:
+    """The download pack; the manifest names every card by its hash, so it keys the pack."""
+    cached = packs / f"{hashlib.sha256(manifest).hexdigest()[:20]}.zip"
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not cached.is_file():
+        packs.mkdir(parents=True, exist_ok=True)
+        _build_zip(cached, output, cards, manifest)
+    place(cached, path)
+    return cached
+
+
+def _build_zip(path: Path, output: Path, cards: list[Card], manifest: bytes) -> None:
+    members = sorted(image.url for card in cards for image in card.images.values())
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as pack:
         info = zipfile.ZipInfo("manifest.json", ZIP_TIME)
         info.external_attr = 0o644 << 16
@@ -142,11 +162,11 @@ class CardsGenerator(Generator):
                 target = output / image.url
                 target.parent.mkdir(parents=True, exist_ok=True)
                 try:
-                    shutil.copyfile(cached, target)
+                    place(cached, target)
                 except FileNotFoundError:  # removed meanwhile by a build of other content
                     render_to_file(_job(card, image.format, options.fonts, str(cached), image.key))
                     stats.rendered += 1
-                    shutil.copyfile(cached, target)
+                    place(cached, target)
                 image.length = cached.stat().st_size
                 keep.add(str(target))
         _remove_stale(output / options.output_dir, keep)
@@ -180,13 +200,16 @@ class CardsGenerator(Generator):
         )
         template = self.get_template("gallery")
         campaigns = self.context.get("campaigns", {})
+        packs = cache_dir(self.settings) / "packs"
+        used_packs: set[Path] = set()
         for year, campaign in sorted(campaigns.items()):
             chosen = [card for card in cards if card.campaign_year == year]
             folder = gallery_url(year).rstrip("/")
             manifest = {"campaign": year, "cards": [_manifest_entry(c, site_url) for c in chosen]}
             text = json.dumps(manifest, indent=1, ensure_ascii=False) + "\n"
             _write_json(output / folder / "manifest.json", manifest)
-            _write_zip(output / folder / f"{year}-cards.zip", output, chosen, text.encode())
+            pack = output / folder / f"{year}-cards.zip"
+            used_packs.add(_write_zip(pack, output, chosen, text.encode(), packs))
             writer.write_file(
                 f"{folder}/index.html",
                 template,
@@ -199,6 +222,9 @@ class CardsGenerator(Generator):
                 manifest_url=f"{folder}/manifest.json",
                 url=f"{folder}/",
             )
+        for stale in packs.glob("*.zip") if packs.is_dir() else ():
+            if stale not in used_packs:
+                stale.unlink()
 
 
 def gallery_url(year: int) -> str:
