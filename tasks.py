@@ -269,3 +269,11 @@ def lint(c: Context) -> None:
     """Check code style with ruff."""
     c.run(f"{sys.executable} -m ruff check .")
     c.run(f"{sys.executable} -m ruff format --check .")
+
+
+@task(help={"posts": "how many posts the synthetic corpus has (default 2000)"})
+def benchmark(c: Context, posts: int = 2000) -> None:
+    """Time our build against bare Pelican on a synthetic corpus; prints a table."""
+    c.run(
+        shlex.join([sys.executable, str(ROOT / "benchmarks" / "build.py"), "--posts", str(posts)])
+    )

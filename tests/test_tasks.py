@@ -27,6 +27,7 @@ TASKS = [
     "new-post",
     "tests",
     "lint",
+    "benchmark",
 ]
 
 
