@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coproweek_cards import fonts, plan, render, text  # noqa: E402
 from coproweek_cards.compose import FontSettings, compose  # noqa: E402
@@ -32,46 +33,10 @@ from coproweek_cards.generator import draw_missing  # noqa: E402
 from coproweek_cards.layouts import FORMATS, LAYOUTS  # noqa: E402
 from coproweek_cards.render import Job, encode  # noqa: E402
 from coproweek_cards.settings import DEFAULTS  # noqa: E402
+from corpus import WORDS  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
 PALETTE = {"background": "#FBF8FF", "text": "#1B1B1B", "accent": "#5A2A82"}
-WORDS = [
-    "we",
-    "people",
-    "time",
-    "meetings",
-    "papers",
-    "listen",
-    "power",
-    "share",
-    "trust",
-    "carers",
-    "staff",
-    "plan",
-    "budget",
-    "together",
-    "ideas",
-    "change",
-    "voice",
-    "equal",
-    "partners",
-    "decisions",
-    "evening",
-    "food",
-    "travel",
-    "paid",
-    "plain",
-    "english",
-    "agenda",
-    "notes",
-    "interpreters",
-    "young",
-    "older",
-    "community",
-    "services",
-    "design",
-    "review",
-]
 ROLES = ("Peer Researcher", "Carer", "Expert Citizen", "Volunteer", "Engagement Worker")
 
 

@@ -329,7 +329,6 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
         report.add(1, f"the file name {error.message}", error.fix)
         slug = ""
 
-    images: list[Image] = []
     hero: Image | None = None
     if kind == "blog" and "image" in values:
         relative, problem = resolve_image(values["image"], context.content_root)
@@ -351,19 +350,7 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
             "Image-alt is given but there is no Image.",
             "add Image: /images/... or remove Image-alt.",
         )
-    for ref in body_parts.find_images(source.body, source.body_line):
-        relative, problem = resolve_image(ref.src, context.content_root)
-        if problem:
-            report.add(ref.line, problem, IMAGE_FIX)
-        if not ref.alt:
-            report.add(
-                ref.line,
-                "this image has no alt text.",
-                "write a short description between the square brackets: ![what the photo shows](/images/2024/photo.jpg)",
-            )
-        _check_image_alt(ref.alt, ref.line, report)
-        if relative and ref.alt:
-            images.append(Image(relative, ref.alt))
+    images = _body_images(source, context, report)
 
     _check_body_safety(source, report, person)
     text = body_parts.plain_text(source.body)
@@ -434,6 +421,25 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
     )
 
 
+def _body_images(source: SourceFile, context: SiteContext, report: FileReport) -> list[Image]:
+    """Every image in the body must be a photo of this site and have alt text."""
+    images = []
+    for ref in body_parts.find_images(source.body, source.body_line):
+        relative, problem = resolve_image(ref.src, context.content_root)
+        if problem:
+            report.add(ref.line, problem, IMAGE_FIX)
+        if not ref.alt:
+            report.add(
+                ref.line,
+                "this image has no alt text.",
+                "write a short description between the square brackets: ![what the photo shows](/images/2024/photo.jpg)",
+            )
+        _check_image_alt(ref.alt, ref.line, report)
+        if relative and ref.alt:
+            images.append(Image(relative, ref.alt))
+    return images
+
+
 def _check_body_safety(source: SourceFile, report: FileReport, person: Person | None) -> None:
     """Errors for what would break the build; warnings for what the sanitiser removes."""
     for finding in safety.too_deep(source.body, source.body_line):
@@ -463,16 +469,7 @@ def load_page(path: Path, context: SiteContext, report: FileReport) -> str:
             f"the address /{slug}/ is used by the site itself.",
             "give the page another file name.",
         )
-    for ref in body_parts.find_images(source.body, source.body_line):
-        _, problem = resolve_image(ref.src, context.content_root)
-        if problem:
-            report.add(ref.line, problem, IMAGE_FIX)
-        if not ref.alt:
-            report.add(
-                ref.line,
-                "this image has no alt text.",
-                "write a short description between the square brackets.",
-            )
+    _body_images(source, context, report)
     return slug
 
 
