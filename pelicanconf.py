@@ -30,6 +30,7 @@ PLUGINS = [
     "coproweek_campaigns",
     "coproweek_feeds",
     "coproweek_sitemap",
+    "coproweek_minify",
     "coproweek_search",
 ]
 

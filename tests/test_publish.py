@@ -126,3 +126,38 @@ def test_sitemap_lists_every_published_page_and_nothing_else(sample_site: Path) 
 def test_robots_txt_points_to_the_sitemap(sample_site: Path) -> None:
     robots = (sample_site / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: http://localhost:8000/sitemap.xml" in robots
+
+
+def visible_text(page: Path) -> str:
+    from lxml import html
+
+    tree = html.fromstring(page.read_bytes())
+    for hidden in tree.xpath("//script | //style"):
+        hidden.drop_tree()
+    return "".join(tree.text_content().split())  # block boundaries are not spaces in the source
+
+
+def test_publishing_builds_are_minified_without_losing_text(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    from conftest import build
+
+    result, printed = build(
+        ROOT / "content",
+        tmp_path / "output",
+        COPROWEEK_PROJECT_ROOT=str(ROOT),
+        COPROWEEK_MINIFY=True,
+    )
+    assert result.ok, printed
+    minified = tmp_path / "output"
+    pages = sorted(p.relative_to(sample_site) for p in sample_site.rglob("*.html"))
+    assert pages == sorted(p.relative_to(minified) for p in minified.rglob("*.html"))
+    for relative in pages:
+        assert (minified / relative).stat().st_size <= (sample_site / relative).stat().st_size, (
+            relative
+        )
+        assert visible_text(minified / relative) == visible_text(sample_site / relative), relative
+    article = "2024/delroy-what-is-missing-is-time/index.html"
+    assert (minified / article).stat().st_size < (sample_site / article).stat().st_size
+    css = "theme/css/site.css"
+    assert (minified / css).stat().st_size < 0.9 * (sample_site / css).stat().st_size
