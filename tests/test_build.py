@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import shutil
 from pathlib import Path
 
 from conftest import ROOT, build
@@ -14,6 +16,14 @@ WITHDRAWN_WORDS = ("Zephyrine", "Quillfeather", "marmalade committee", "withdraw
 
 def all_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def readable_bytes(path: Path) -> bytes:
+    """A file's bytes, and for the compressed search index its decompressed bytes too."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":  # gzip: Pagefind's index and fragments
+        data += gzip.decompress(data)
+    return data
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -45,10 +55,18 @@ def test_the_withdrawn_post_is_nowhere_in_output(sample_site: Path) -> None:
     assert (
         WITHDRAWN_SPEAKER in source and "Withdrawn: yes" in source
     )  # the fixture is what we think
+    scanned = 0
     for path in all_files(sample_site):
-        data = path.read_bytes()
+        data = readable_bytes(path)
+        scanned += len(data)
         for words in WITHDRAWN_WORDS:
             assert words.encode() not in data, f"{words!r} found in {path.relative_to(sample_site)}"
+    # The scan is real: the search index, feeds and manifests are there and readable.
+    index = b"".join(readable_bytes(p) for p in (sample_site / "pagefind").rglob("*.pf_fragment"))
+    assert b"Delroy" in index
+    assert (sample_site / "feeds/all.atom.xml").is_file() and (
+        sample_site / "cards/manifest.json"
+    ).is_file()
 
 
 def test_names_are_shown_only_as_consent_allows(sample_site: Path) -> None:
@@ -63,9 +81,11 @@ def test_names_are_shown_only_as_consent_allows(sample_site: Path) -> None:
         and p.person.name not in named_in_full  # the same person chose full name elsewhere
     ]
     assert first_name_only, "the sample content should have a full name kept private"
-    pages = "\n".join(p.read_text(encoding="utf-8") for p in sample_site.rglob("*.html"))
-    for post in first_name_only:
-        assert post.person.name not in pages, f"full name of {post.source_path.name} is published"
+    everything = b"\n".join(readable_bytes(p) for p in all_files(sample_site))
+    for post in first_name_only:  # pages, feeds, manifests, alt text, the search index
+        assert post.person.name.encode() not in everything, (
+            f"full name of {post.source_path.name} is published"
+        )
     delroy = (sample_site / "2024/delroy-what-is-missing-is-time/index.html").read_text(
         encoding="utf-8"
     )
@@ -210,3 +230,55 @@ def test_consent_ending_takes_effect_even_from_the_cache(tmp_path: Path) -> None
     for path in all_files(tmp_path / "output"):
         assert b"may be shown until January" not in path.read_bytes(), path
     assert "content/quotes/2024/ending.md: consent ended on 2025-01-31" in printed
+
+
+def structured_data(page: Path) -> dict:
+    import json
+    import re
+
+    found = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>',
+        page.read_text(encoding="utf-8"),
+        re.S,
+    )
+    assert found, page
+    return json.loads(found[1])
+
+
+def test_structured_data_names_people_as_their_consent_allows(sample_site: Path) -> None:
+    quote = structured_data(sample_site / "2024/delroy-what-is-missing-is-time/index.html")
+    assert quote["@type"] == "Quotation"
+    assert quote["creator"]["name"] == "Delroy"  # first name only, as he chose
+    assert quote["text"].startswith("What is missing, for me, is time.")
+    anonymous = structured_data(sample_site / "2023/expert-citizen-on-the-panel/index.html")
+    assert anonymous["creator"]["name"] == "Anonymous"
+    blog = structured_data(sample_site / "2024/five-things-people-told-us-were-missing/index.html")
+    assert (
+        blog["@type"] == "BlogPosting"
+        and blog["headline"] == "Five things people told us were missing"
+    )
+    assert blog["author"]["name"] == "Owain"
+    event = structured_data(sample_site / "campaigns/2024/index.html")
+    assert (
+        event["@type"] == "Event"
+        and event["startDate"] == "2024-07-01"
+        and event["endDate"] == "2024-07-05"
+    )
+
+
+def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    output = tmp_path / "output"
+    good, printed = build(content, output, COPROWEEK_PROJECT_ROOT=str(tmp_path))
+    assert good.ok, printed
+    before = digest(output)
+    post = content / "quotes/2024/delroy-what-is-missing-is-time.md"
+    post.write_text(
+        post.read_text(encoding="utf-8").replace("Date: 2024-07-02", "Date: 2024-07-32"),
+        encoding="utf-8",
+    )
+    failed, printed = build(content, output, COPROWEEK_PROJECT_ROOT=str(tmp_path))
+    assert not failed.ok
+    assert 'Date: "2024-07-32" is not a date we can read.' in printed
+    assert digest(output) == before
