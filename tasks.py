@@ -69,10 +69,12 @@ def rebuild(c: Context) -> None:
     build(c)
 
 
-@task(help={"strict": "also stop on warnings"})
-def check(c: Context, strict: bool = False) -> None:
+@task(help={"strict": "also stop on warnings", "content": "another content folder to check"})
+def check(c: Context, strict: bool = False, content: str = "") -> None:
     """Check every content file and explain each problem; builds nothing."""
-    overrides = {"COPROWEEK_STRICT": True} if strict else None
+    overrides: dict[str, object] = {"COPROWEEK_STRICT": True} if strict else {}
+    if content:
+        overrides["PATH"] = str(Path(content).resolve())
     if run_checks(CONFIG["settings_base"], overrides) != 0:
         raise Exit(code=1)
 
