@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from datetime import date
 from pathlib import Path
@@ -74,3 +75,34 @@ def test_without_javascript_the_search_page_points_to_the_archives(
     assert page.get_by_role("link", name="archive").first.is_visible()
     assert not page.locator("#search-form").is_visible()
     context.close()
+
+
+def test_an_unchanged_site_reuses_its_search_index(tmp_path: Path) -> None:
+    from conftest import build
+
+    content = tmp_path / "content"
+    (content / "quotes" / "2024").mkdir(parents=True)
+    post = content / "quotes/2024/post.md"
+    post.write_text(
+        "Speaker: Tomos\nRole: Volunteer\nDate: 2024-07-02\nConsent: C-1\nChannels: web\n\nWe listen first.\n",
+        encoding="utf-8",
+    )
+    cache = tmp_path / "cache"
+    first, printed = build(content, tmp_path / "one", cache=cache)
+    assert first.ok, printed
+    second, printed = build(content, tmp_path / "two", cache=cache)
+    assert second.ok, printed
+    entry = "pagefind/pagefind-entry.json"
+    assert (tmp_path / "one" / entry).read_bytes() == (tmp_path / "two" / entry).read_bytes()
+    assert (
+        tmp_path / "two" / entry
+    ).stat().st_nlink > 1  # linked from the kept index, not made again
+    post.write_text(
+        post.read_text(encoding="utf-8").replace("listen first", "listen closely"), encoding="utf-8"
+    )
+    third, printed = build(content, tmp_path / "three", cache=cache)
+    assert third.ok, printed
+    fragments = b"".join(
+        gzip.decompress(p.read_bytes()) for p in (tmp_path / "three/pagefind/fragment").iterdir()
+    )
+    assert b"closely" in fragments

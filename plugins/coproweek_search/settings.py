@@ -7,6 +7,9 @@ from typing import Any
 DEFAULTS: dict[str, Any] = {
     # Build the static search index (Pagefind) after the pages are written.
     "COPROWEEK_SEARCH_ENABLED": True,
+    # Where the last index is kept between builds; None: a "search" folder beside Pelican's
+    # cache (the build keys Pelican's cache by its settings, one folder deeper).
+    "COPROWEEK_SEARCH_CACHE_DIR": None,
 }
 
 
