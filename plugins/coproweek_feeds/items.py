@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -42,13 +42,22 @@ class FeedItem:
     date: datetime  # aware
     author: str  # the name as the author's consent allows it to be shown
     summary: str  # plain text
-    content: str  # HTML with absolute addresses
     categories: tuple[str, ...]
     kind: str  # "quote" or "blog"
     type_slug: str  # the slug of the post's type page, e.g. "quotes"
     campaign_year: int | None
     tags: tuple[tuple[str, str], ...]  # (slug, name)
     card_source: Any = None  # the article's `card`, read when feeds are written
+    content: str | None = None  # HTML with absolute addresses, or made from content_parts
+    # Made only for the items a feed lists: most posts are past every feed's item limit.
+    content_parts: tuple[Any, Any, str] | None = field(default=None, repr=False, compare=False)
+
+    def html(self) -> str:
+        """The full post as HTML, with absolute addresses."""
+        if self.content is not None:
+            return self.content
+        post, article, site_url = self.content_parts  # type: ignore[misc]
+        return item_html(post, article, site_url)
 
 
 def stable_id(authority: str, post: Post, content_root: Path) -> str:
@@ -125,7 +134,7 @@ def feed_item(
         date=aware(article.date, settings.get("TIMEZONE", "UTC")),
         author=post.display_name,
         summary=item_summary(post, article),
-        content=item_html(post, article, site_url),
+        content_parts=(post, article, site_url),
         categories=categories,
         kind=post.kind,
         type_slug=article.category.slug,

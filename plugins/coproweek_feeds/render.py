@@ -94,7 +94,7 @@ def _add_entry(feed: FeedGenerator, item: FeedItem, card: Card | None) -> None:
     entry.updated(item.date)
     entry.pubDate(item.date)
     entry.author({"name": item.author})
-    entry.content(item.content, type="html")
+    entry.content(item.html(), type="html")
     entry.summary(item.summary, type="text")
     for name in item.categories:
         entry.category(term=name)
