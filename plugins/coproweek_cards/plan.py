@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -296,6 +296,16 @@ def _card(
     )
 
 
+@cache
+def _layout_data(name: str) -> Any:
+    return LAYOUTS[name].as_data()
+
+
+@cache
+def _format_data(name: str) -> dict[str, Any]:
+    return asdict(FORMATS[name])
+
+
 def name_images(card: Card, options: CardOptions) -> None:
     """Give the card its file names; raises MissingGlyph when a character has no font."""
     layout = LAYOUTS[card.layout]
@@ -304,7 +314,7 @@ def name_images(card: Card, options: CardOptions) -> None:
     shared = {
         "words": card.words,
         "palette": card.palette,
-        "layout": layout.as_data(),
+        "layout": _layout_data(card.layout),
         "fonts": font_ids,
         "font_chain": [options.fonts.font_dirs, options.fonts.extra],
         "logo": fonts.file_digest(card.words["logo"]) if "logo" in card.words else "",
@@ -312,7 +322,9 @@ def name_images(card: Card, options: CardOptions) -> None:
     }
     for name in options.formats:
         fmt = FORMATS[name]
-        spec = json.dumps({**shared, "format": asdict(fmt)}, sort_keys=True, ensure_ascii=False)
+        spec = json.dumps(
+            {**shared, "format": _format_data(name)}, sort_keys=True, ensure_ascii=False
+        )
         key = hashlib.sha256(spec.encode()).hexdigest()
         file_name = f"{card.slug}-{card.number}-{key[:8]}-{name}.{fmt.extension}"
         card.images[name] = CardImage(
