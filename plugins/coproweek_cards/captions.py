@@ -41,7 +41,11 @@ def x_length(text: str) -> int:
         if is_link:
             length += LINK_LENGTH
             continue
-        for char in unicodedata.normalize("NFC", part):
+        part = unicodedata.normalize("NFC", part)
+        if not part or max(part) <= "\u10ff":  # all in X's first light range: the usual case
+            length += len(part)
+            continue
+        for char in part:
             code = ord(char)
             length += 1 if any(low <= code <= high for low, high in X_LIGHT) else 2
     return length

@@ -19,7 +19,7 @@ from .cache import CardCache
 from .colours import contrast
 from .compose import compose
 from .layouts import FORMATS, LAYOUTS
-from .plan import Card, CardOptions, campaign_card, name_images, post_cards, wants_cards
+from .plan import Card, CardOptions, all_cards, name_images
 from .settings import MIN_CONTRAST, cache_dir, setting
 from .text import DoesNotFit, MissingGlyph, describe_char
 
@@ -43,11 +43,7 @@ def card_problems(site: LoadedSite, settings: dict[str, Any]) -> list[Problem]:
             )
         ]
     cache = CardCache(cache_dir(settings))
-    cards = [campaign_card(c, site, options) for _, c in sorted(site.context.campaigns.items())]
-    for post in site.posts:
-        if wants_cards(post, site.context.today):
-            cards += post_cards(post, site, options)
-    for card in cards:
+    for card in all_cards(site, options):
         problems += _fit_problems(card, options, cache)
     return problems
 

@@ -344,19 +344,33 @@ def wants_cards(post: Post, today: Any) -> bool:
     return post.is_published(today) and post.consent.allows("social")
 
 
-def plan_site(site: LoadedSite, options: CardOptions) -> list[Card]:
-    """Every card of the published site, named. Cards whose words cannot be drawn are left
-    out here; the content checks report them."""
+# The cards of the site being built: the content checks plan them, the build reuses them.
+_planned: tuple[LoadedSite, CardOptions, list[Card]] | None = None
+
+
+def all_cards(site: LoadedSite, options: CardOptions) -> list[Card]:
+    """Every card the published site should have (not yet named), planned once per build."""
+    global _planned
+    if _planned is not None and _planned[0] is site and _planned[1] == options:
+        return _planned[2]
     today = site.context.today
     cards = [campaign_card(c, site, options) for _, c in sorted(site.context.campaigns.items())]
     for post in sorted(site.posts, key=lambda p: str(p.source_path)):
         if wants_cards(post, today):
             cards += post_cards(post, site, options)
+    _planned = (site, options, cards)
+    return cards
+
+
+def plan_site(site: LoadedSite, options: CardOptions) -> list[Card]:
+    """Every card of the published site, named. Cards whose words cannot be drawn are left
+    out here; the content checks report them."""
     named = []
-    for card in cards:
-        try:
-            name_images(card, options)
-        except MissingGlyph:  # reported by the content checks
-            continue
+    for card in all_cards(site, options):
+        if not card.images:
+            try:
+                name_images(card, options)
+            except MissingGlyph:  # reported by the content checks
+                continue
         named.append(card)
     return named
