@@ -302,8 +302,8 @@ def _layout_data(name: str) -> Any:
 
 
 @cache
-def _format_data(name: str) -> dict[str, Any]:
-    return asdict(FORMATS[name])
+def _format_json(name: str) -> bytes:
+    return json.dumps({"format": asdict(FORMATS[name])}, sort_keys=True).encode()
 
 
 def name_images(card: Card, options: CardOptions) -> None:
@@ -320,12 +320,13 @@ def name_images(card: Card, options: CardOptions) -> None:
         "logo": fonts.file_digest(card.words["logo"]) if "logo" in card.words else "",
         "versions": versions(),
     }
+    # Everything but the format is the same for all sizes: serialise it once.
+    common = hashlib.sha256(json.dumps(shared, sort_keys=True, ensure_ascii=False).encode())
     for name in options.formats:
         fmt = FORMATS[name]
-        spec = json.dumps(
-            {**shared, "format": _format_data(name)}, sort_keys=True, ensure_ascii=False
-        )
-        key = hashlib.sha256(spec.encode()).hexdigest()
+        digest = common.copy()
+        digest.update(_format_json(name))
+        key = digest.hexdigest()
         file_name = f"{card.slug}-{card.number}-{key[:8]}-{name}.{fmt.extension}"
         card.images[name] = CardImage(
             format=name,
