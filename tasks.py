@@ -263,7 +263,7 @@ def tests(c: Context, k: str = "") -> None:
     command = [sys.executable, "-m", "pytest"]
     if k:
         command += ["-k", k]
-    c.run(shlex.join(command), pty=False)
+    c.run(shlex.join(command), pty=False, in_stream=False)
 
 
 @task
