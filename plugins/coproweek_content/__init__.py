@@ -7,6 +7,8 @@ Signals:
 - article_generator_pretaxonomy: drop any post whose consent is no longer active (a post
   cached from an earlier build is checked again, so an expiry date always takes effect);
 - article_generator_finalized: campaigns go into the template context;
+- article_generator_finalized, page_generator_finalized: each page's address is worked
+  out once and kept;
 - get_generators: photos used by published posts are copied, their metadata removed.
 """
 
@@ -62,6 +64,18 @@ def add_campaigns(generator: Any) -> None:
     generator.context["campaigns"] = dict(sorted(site.context.campaigns.items(), reverse=True))
 
 
+def pin_addresses(generator: Any) -> None:
+    """Work out each page's address once. Pelican re-expands the URL pattern (dates and
+    all) every time a template asks, a dozen times per page; its own override_url and
+    override_save_as attributes keep the answer. Runs after Pelican saved its cache."""
+    for name in ("articles", "translations", "hidden_articles", "pages", "hidden_pages"):
+        for content in getattr(generator, name, ()):
+            if not hasattr(content, "override_url"):
+                content.override_url = content.url
+            if not hasattr(content, "override_save_as"):
+                content.override_save_as = content.save_as
+
+
 def get_generators(pelican: Any) -> type:
     return PhotoGenerator
 
@@ -71,4 +85,6 @@ def register() -> None:
     signals.readers_init.connect(use_our_reader)
     signals.article_generator_pretaxonomy.connect(drop_unpublished)
     signals.article_generator_finalized.connect(add_campaigns)
+    signals.article_generator_finalized.connect(pin_addresses)
+    signals.page_generator_finalized.connect(pin_addresses)
     signals.get_generators.connect(get_generators)
