@@ -273,9 +273,11 @@ def lint(c: Context) -> None:
     c.run(f"{sys.executable} -m ruff format --check .")
 
 
-@task(help={"posts": "how many posts the synthetic corpus has (default 2000)"})
-def benchmark(c: Context, posts: int = 2000) -> None:
+@task(help={"posts": 'corpus sizes, e.g. --posts 2000 or --posts "500 2000" (growth is printed)'})
+def benchmark(c: Context, posts: str = "2000") -> None:
     """Time our build against bare Pelican on a synthetic corpus; prints a table."""
     c.run(
-        shlex.join([sys.executable, str(ROOT / "benchmarks" / "build.py"), "--posts", str(posts)])
+        shlex.join(
+            [sys.executable, str(ROOT / "benchmarks" / "build.py"), "--posts", *posts.split()]
+        )
     )

@@ -1,6 +1,6 @@
 """Build benchmark: our full site against bare Pelican, on the same synthetic corpus.
 
-Run: ./kit benchmark [--posts 2000]   (or .venv/bin/python benchmarks/build.py --posts 2000)
+Run: ./kit benchmark [--posts 2000]   (or .venv/bin/python benchmarks/build.py --posts 500 2000)
 
 In one run, on one corpus (benchmarks/corpus.py), each build in its own process:
 - bare Pelican: same URL scheme, Pelican's own Markdown reader and default theme, none of
@@ -199,28 +199,46 @@ def table(posts: int, runs: list[Run]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def growth(results: dict[int, list[Run]]) -> str:
+    """How time and memory grow from the smallest corpus to the largest."""
+    small, large = min(results), max(results)
+    lines = [f"Growth from {small} to {large} posts ({large / small:.1f}x the posts):", ""]
+    lines += ["| build | time ratio | peak memory ratio |", "|---|---:|---:|"]
+    for before, after in zip(results[small], results[large], strict=True):
+        lines.append(
+            f"| {after.name} | {after.seconds / before.seconds:.2f} | {after.peak_mb / before.peak_mb:.2f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--posts", type=int, default=2000)
+    parser.add_argument(
+        "--posts", type=int, nargs="+", default=[2000], help="corpus sizes, e.g. --posts 500 2000"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     arguments = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="coproweek-bench-"))
-    try:
-        started = time.perf_counter()
-        runs = measure(arguments.posts, work)
-        report = table(arguments.posts, runs)
+    results = Path(__file__).resolve().parent / "results"
+    results.mkdir(exist_ok=True)
+    started = time.perf_counter()
+    measured: dict[int, list[Run]] = {}
+    for posts in arguments.posts:
+        work = Path(tempfile.mkdtemp(prefix="coproweek-bench-"))
+        try:
+            measured[posts] = measure(posts, work)
+        finally:
+            if not arguments.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        report = table(posts, measured[posts])
         print(report)
-        results = Path(__file__).resolve().parent / "results"
-        results.mkdir(exist_ok=True)
-        (results / f"build-{arguments.posts}.md").write_text(report, encoding="utf-8")
-        print(
-            f"(whole benchmark: {time.perf_counter() - started:.0f} s; table in {results}/build-{arguments.posts}.md)"
-        )
-    finally:
-        if not arguments.keep:
-            shutil.rmtree(work, ignore_errors=True)
+        (results / f"build-{posts}.md").write_text(report, encoding="utf-8")
+    if len(measured) > 1:
+        report = growth(measured)
+        print(report)
+        (results / "growth.md").write_text(report, encoding="utf-8")
+    print(f"(whole benchmark: {time.perf_counter() - started:.0f} s; tables in {results}/)")
 
 
 if __name__ == "__main__":
