@@ -31,14 +31,6 @@ class Problem:
         return text
 
 
-class ContentError(Exception):
-    """Raised when content cannot be built; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__(format_report(problems))
-
-
 def display_path(path: Path, root: Path) -> str:
     """The path as a contributor knows it: relative to the project folder when possible."""
     try:
