@@ -7,8 +7,10 @@ In one run, on one corpus (benchmarks/corpus.py), each build in its own process:
   our plugins; cold (no cache) and warm (content cache kept, nothing changed);
 - ours: the full site (checks, cards, feeds, campaigns, search, sitemap), cold, warm, and
   warm after editing one post; and cold with card rendering switched off.
-It prints wall time, peak memory and cards rendered for each, the ratios ours / bare, and
-writes the same as a Markdown table to benchmarks/results/build-N.md.
+It also measures the raw Pillow floor per card (benchmarks/cards.py) for every card format.
+It prints wall time, peak memory and cards rendered for each build, the ratios ours / bare,
+each target of the issue with its measured value and whether it is met, and writes the same
+as Markdown to benchmarks/results/build-N.md (growth between sizes to growth.md).
 """
 
 from __future__ import annotations
@@ -29,7 +31,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cards import floor_per_card, invented_quotes  # noqa: E402
+from coproweek_cards.compose import FontSettings  # noqa: E402
+from coproweek_cards.layouts import FORMATS  # noqa: E402
+from coproweek_cards.settings import DEFAULTS  # noqa: E402
 from corpus import write_corpus  # noqa: E402
+
+EDITED_QUOTE_CARDS = len(FORMATS)  # a quote post has one card, drawn in every size
+FLOOR_QUOTES, FLOOR_ROUNDS = 30, 2  # rounds before the builds, and again after
+MEMORY_LIMIT_MB = 1024
+BARE_COLD, BARE_WARM = "bare Pelican, cold", "bare Pelican, warm"
+COLD, WARM = "ours, cold", "ours, warm (no change)"
+EDITED, NO_CARDS = "ours, after editing one quote", "ours, cold, cards off"
 
 BARE_SETTINGS = textwrap.dedent(
     """
@@ -53,11 +66,7 @@ BARE_SETTINGS = textwrap.dedent(
     SLUGIFY_SOURCE = "basename"
     DEFAULT_PAGINATION = 12
     PAGINATION_PATTERNS = ((1, "{{url}}", "{{save_as}}"), (2, "{{base_name}}/page/{{number}}/", "{{base_name}}/page/{{number}}/index.html"))
-    FEED_ALL_ATOM = None
-    CATEGORY_FEED_ATOM = None
-    AUTHOR_FEED_ATOM = None
-    AUTHOR_FEED_RSS = None
-    TRANSLATION_FEED_ATOM = None
+    FEED_DOMAIN = "http://localhost:8000"
     CACHE_CONTENT = True
     LOAD_CONTENT_CACHE = True
     CHECK_MODIFIED_METHOD = "mtime"
@@ -75,8 +84,8 @@ BARE_RUNNER = textwrap.dedent(
     start = time.perf_counter()
     Pelican(read_settings(sys.argv[1])).run()
     took = time.perf_counter() - start
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    print(json.dumps({"seconds": took, "peak_mb": peak / 1024}))
+    main, workers = (resource.getrusage(who).ru_maxrss / 1024 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print(json.dumps({"seconds": took, "peak_mb": max(main, workers), "worker_mb": workers}))
     """
 )
 OURS_RUNNER = textwrap.dedent(
@@ -89,8 +98,8 @@ OURS_RUNNER = textwrap.dedent(
     start = time.perf_counter()
     result = build_site(sys.argv[1] + "/pelicanconf.py", overrides, out=printed)
     took = time.perf_counter() - start
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    print(json.dumps({"seconds": took, "peak_mb": peak / 1024, "ok": result.ok, "printed": printed.getvalue()}))
+    main, workers = (resource.getrusage(who).ru_maxrss / 1024 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print(json.dumps({"seconds": took, "peak_mb": max(main, workers), "worker_mb": workers, "ok": result.ok, "printed": printed.getvalue()}))
     """
 )
 
@@ -99,8 +108,27 @@ OURS_RUNNER = textwrap.dedent(
 class Run:
     name: str
     seconds: float
-    peak_mb: float
+    peak_mb: float  # the largest single process: the build or one of its card workers
+    worker_mb: float
     cards: int | None = None
+
+
+@dataclass
+class Measurement:
+    posts: int
+    runs: list[Run]
+    floor: dict[str, float]  # seconds per card of the raw Pillow floor, by card format
+    load: tuple[float, float]  # 1-minute load average before and after
+
+    def run(self, name: str) -> Run:
+        return next(run for run in self.runs if run.name == name)
+
+
+@dataclass
+class Target:
+    goal: str
+    measured: str
+    met: bool
 
 
 def run_python(code: str, *args: str) -> dict:
@@ -116,7 +144,7 @@ def run_python(code: str, *args: str) -> dict:
 
 def bare(name: str, settings: Path) -> Run:
     result = run_python(BARE_RUNNER, str(settings))
-    return Run(name, result["seconds"], result["peak_mb"])
+    return Run(name, result["seconds"], result["peak_mb"], result["worker_mb"])
 
 
 def cards_rendered(printed: str) -> int | None:
@@ -132,11 +160,31 @@ def ours(name: str, overrides: dict) -> Run:
         name,
         result["seconds"],
         result["peak_mb"],
+        result["worker_mb"],
         cards_rendered(result["stdout"] + result["printed"]),
     )
 
 
-def measure(posts: int, work: Path) -> list[Run]:
+def card_floor(work: Path) -> dict[str, float]:
+    """The raw Pillow floor per card for every format, on quotes as long as the corpus's."""
+    folder = work / "floor"
+    folder.mkdir(exist_ok=True)
+    settings = FontSettings(DEFAULTS["COPROWEEK_CARDS_FONT_DIRS"])
+    return floor_per_card(invented_quotes(FLOOR_QUOTES, 10, 28), folder, settings, FLOOR_ROUNDS)
+
+
+def measure(posts: int, work: Path) -> Measurement:
+    load_before = os.getloadavg()[0]
+    floor_before = card_floor(work)
+    runs = builds(posts, work)
+    floor_after = card_floor(work)
+    # Other work on a shared machine only slows the floor down, and a slower floor would
+    # make the card target easier: keep the faster of the two.
+    floor = {name: min(floor_before[name], floor_after[name]) for name in FORMATS}
+    return Measurement(posts, runs, floor, (load_before, os.getloadavg()[0]))
+
+
+def builds(posts: int, work: Path) -> list[Run]:
     content = work / "content"
     write_corpus(content, posts)
     settings = work / "bareconf.py"
@@ -153,14 +201,17 @@ def measure(posts: int, work: Path) -> list[Run]:
         "COPROWEEK_PROJECT_ROOT": str(work),
         "COPROWEEK_CARDS_CACHE_DIR": str(work / "ours-cache" / "cards"),
     }
-    runs = [bare("bare Pelican, cold", settings), bare("bare Pelican, warm", settings)]
-    runs.append(ours("ours, cold", base))
-    runs.append(ours("ours, warm (no change)", base))
+    runs = [bare(BARE_COLD, settings), bare(BARE_WARM, settings)]
+    runs.append(ours(COLD, base))
+    # Every build deletes, beside its own work, the site the build before it replaced: an
+    # untimed no-change build first, so the timed one does that as every later build does.
+    ours("warm-up", base)
+    runs.append(ours(WARM, base))
     edited = sorted((content / "quotes").rglob("*.md"))[0]
     edited.write_text(
         edited.read_text(encoding="utf-8").rstrip() + " One more sentence.\n", encoding="utf-8"
     )
-    runs.append(ours("ours, after editing one quote", base))
+    runs.append(ours(EDITED, base))
     cold_no_cards = dict(
         base,
         OUTPUT_PATH=str(work / "ours-out-2"),
@@ -168,47 +219,131 @@ def measure(posts: int, work: Path) -> list[Run]:
         COPROWEEK_CARDS_CACHE_DIR=str(work / "ours-cache-2" / "cards"),
         COPROWEEK_CARDS_ENABLED=False,
     )
-    runs.append(ours("ours, cold, cards off", cold_no_cards))
+    runs.append(ours(NO_CARDS, cold_no_cards))
     return runs
 
 
-def table(posts: int, runs: list[Run]) -> str:
-    by_name = {run.name: run for run in runs}
-    bare_cold, bare_warm = by_name["bare Pelican, cold"], by_name["bare Pelican, warm"]
-    warm = by_name["ours, warm (no change)"]
+def table(m: Measurement) -> str:
+    warm = m.run(WARM)
     reference = {
-        "ours, cold": bare_cold,
-        "ours, cold, cards off": bare_cold,
-        "ours, warm (no change)": bare_warm,
-        "ours, after editing one quote": bare_warm,
+        COLD: m.run(BARE_COLD),
+        NO_CARDS: m.run(BARE_COLD),
+        WARM: m.run(BARE_WARM),
+        EDITED: m.run(BARE_WARM),
     }
     lines = [
-        f"Build benchmark, {posts} posts ({os.cpu_count()} cores)",
+        f"Build benchmark, {m.posts} posts ({os.cpu_count()} cores; 1-minute load average "
+        f"{m.load[0]:.2f} before, {m.load[1]:.2f} after)",
         "",
         "| build | wall time (s) | peak memory (MB) | cards rendered | ratio |",
         "|---|---:|---:|---:|---|",
     ]
-    for run in runs:
+    for run in m.runs:
         ratio = ""
         if run.name in reference:
             ratio = f"{run.seconds / reference[run.name].seconds:.2f} x {reference[run.name].name}"
-        if run.name == "ours, after editing one quote":
+        if run.name == EDITED:
             ratio += f"; {run.seconds / warm.seconds:.2f} x ours warm"
         cards = "" if run.cards is None else str(run.cards)
         lines.append(f"| {run.name} | {run.seconds:.2f} | {run.peak_mb:.0f} | {cards} | {ratio} |")
+    floors = ", ".join(f"{name} {seconds * 1000:.1f} ms" for name, seconds in m.floor.items())
+    lines += [
+        "",
+        f"Raw Pillow floor per card, one process, quote layout ({FLOOR_QUOTES} quotes, best of "
+        f"{FLOOR_ROUNDS} rounds before the builds and {FLOOR_ROUNDS} after): {floors}; "
+        f"mean {mean_floor(m) * 1000:.1f} ms.",
+        "",
+        targets_table(targets(m)),
+    ]
+    return "\n".join(lines)
+
+
+def mean_floor(m: Measurement) -> float:
+    """Every card is drawn in all sizes, so the floor per card is the mean over formats."""
+    return sum(m.floor.values()) / len(m.floor)
+
+
+def targets(m: Measurement) -> list[Target]:
+    warm, edited = m.run(WARM), m.run(EDITED)
+    warm_ratio = warm.seconds / m.run(BARE_WARM).seconds
+    edit_ratio = edited.seconds / warm.seconds
+    no_cards_ratio = m.run(NO_CARDS).seconds / m.run(BARE_COLD).seconds
+    return [
+        Target(
+            "warm, no change: ours / bare warm <= 1.0 and 0 cards rendered",
+            f"{warm_ratio:.2f}; {warm.cards} cards",
+            warm_ratio <= 1.0 and warm.cards == 0,
+        ),
+        Target(
+            f"after editing one quote: {EDITED_QUOTE_CARDS} cards rendered "
+            "and ours / ours warm <= 1.1",
+            f"{edited.cards} cards; {edit_ratio:.2f}",
+            edited.cards == EDITED_QUOTE_CARDS and edit_ratio <= 1.1,
+        ),
+        Target(
+            "cold, cards off: ours / bare cold <= 1.2",
+            f"{no_cards_ratio:.2f}",
+            no_cards_ratio <= 1.2,
+        ),
+        card_target(m),
+        memory_target(m),
+    ]
+
+
+def card_target(m: Measurement) -> Target:
+    """All that cards add to a cold build, against drawing each card once in one process."""
+    cold = m.run(COLD)
+    card_seconds = cold.seconds - m.run(NO_CARDS).seconds
+    cards = cold.cards or 0
+    floor_seconds = cards * mean_floor(m)
+    ratio = card_seconds / floor_seconds if floor_seconds else float("inf")
+    return Target(
+        "cold cards: (ours cold - ours cold, cards off) <= 0.65 x cards rendered x floor",
+        f"{card_seconds:.2f} s / ({cards} x {mean_floor(m) * 1000:.1f} ms = "
+        f"{floor_seconds:.2f} s) = {ratio:.2f}",
+        ratio <= 0.65,
+    )
+
+
+def memory_target(m: Measurement) -> Target:
+    peak = max(m.runs, key=lambda run: run.peak_mb)
+    worker = max(run.worker_mb for run in m.runs)
+    return Target(
+        f"peak memory < 1 GB (counts at the largest size; here {m.posts} posts)",
+        f"{peak.peak_mb:.0f} MB in '{peak.name}' (largest process; a card worker "
+        f"{worker:.0f} MB at most)",
+        peak.peak_mb < MEMORY_LIMIT_MB,
+    )
+
+
+def targets_table(found: list[Target]) -> str:
+    lines = ["| target | measured | result |", "|---|---|---|"]
+    lines += [f"| {t.goal} | {t.measured} | {'met' if t.met else 'NOT MET'} |" for t in found]
     return "\n".join(lines) + "\n"
 
 
-def growth(results: dict[int, list[Run]]) -> str:
+def growth(results: dict[int, Measurement]) -> str:
     """How time and memory grow from the smallest corpus to the largest."""
-    small, large = min(results), max(results)
-    lines = [f"Growth from {small} to {large} posts ({large / small:.1f}x the posts):", ""]
-    lines += ["| build | time ratio | peak memory ratio |", "|---|---:|---:|"]
-    for before, after in zip(results[small], results[large], strict=True):
+    small, large = results[min(results)], results[max(results)]
+    posts = large.posts / small.posts
+    lines = [
+        f"Growth from {small.posts} to {large.posts} posts ({posts:.1f}x the posts; "
+        "time / posts of 1.00 is linear growth):",
+        "",
+        "| build | posts ratio | time ratio | time / posts | peak memory ratio |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for before, after in zip(small.runs, large.runs, strict=True):
+        time_ratio = after.seconds / before.seconds
         lines.append(
-            f"| {after.name} | {after.seconds / before.seconds:.2f} | {after.peak_mb / before.peak_mb:.2f} |"
+            f"| {after.name} | {posts:.2f} | {time_ratio:.2f} | {time_ratio / posts:.2f} "
+            f"| {after.peak_mb / before.peak_mb:.2f} |"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", targets_table([memory_target(large)])])
+
+
+def load_average() -> str:
+    return " / ".join(f"{load:.2f}" for load in os.getloadavg()) + " (1 / 5 / 15 min)"
 
 
 def main() -> None:
@@ -222,8 +357,9 @@ def main() -> None:
     arguments = parser.parse_args()
     results = Path(__file__).resolve().parent / "results"
     results.mkdir(exist_ok=True)
+    print(f"Load average at the start: {load_average()}, {os.cpu_count()} cores, shared machine\n")
     started = time.perf_counter()
-    measured: dict[int, list[Run]] = {}
+    measured: dict[int, Measurement] = {}
     for posts in arguments.posts:
         work = Path(tempfile.mkdtemp(prefix="coproweek-bench-"))
         try:
@@ -231,13 +367,14 @@ def main() -> None:
         finally:
             if not arguments.keep:
                 shutil.rmtree(work, ignore_errors=True)
-        report = table(posts, measured[posts])
+        report = table(measured[posts])
         print(report)
         (results / f"build-{posts}.md").write_text(report, encoding="utf-8")
     if len(measured) > 1:
         report = growth(measured)
         print(report)
         (results / "growth.md").write_text(report, encoding="utf-8")
+    print(f"Load average at the end: {load_average()}")
     print(f"(whole benchmark: {time.perf_counter() - started:.0f} s; tables in {results}/)")
 
 

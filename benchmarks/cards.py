@@ -40,11 +40,12 @@ PALETTE = {"background": "#FBF8FF", "text": "#1B1B1B", "accent": "#5A2A82"}
 ROLES = ("Peer Researcher", "Carer", "Expert Citizen", "Volunteer", "Engagement Worker")
 
 
-def invented_quotes(count: int) -> list[dict[str, str]]:
+def invented_quotes(count: int, low: int = 12, high: int = 45) -> list[dict[str, str]]:
+    """`count` quote cards' words, each quote `low` to `high` words long."""
     chooser = random.Random(2024)
     quotes = []
     for number in range(count):
-        length = chooser.randint(12, 45)
+        length = chooser.randint(low, high)
         sentence = " ".join(chooser.choice(WORDS) for _ in range(length)).capitalize()
         quotes.append(
             {
@@ -87,6 +88,29 @@ def draw_floor(runs: tuple, fmt_name: str, target: Path) -> None:
         font = fonts.pillow_font(run.face, run.size)
         draw.text((run.x, run.baseline), run.text, font=font, fill=run.colour, anchor="ls")
     target.write_bytes(encode(image, fmt))
+
+
+def floor_seconds(
+    quotes: list[dict[str, str]], fmt_name: str, folder: Path, settings: FontSettings
+) -> float:
+    """Seconds to draw every quote in one format the raw Pillow way (layouts not timed)."""
+    fmt = FORMATS[fmt_name]
+    laid_out = [compose(w, LAYOUTS["quote"], fmt, settings, PALETTE).runs for w in quotes]
+    start = time.perf_counter()
+    for number, runs in enumerate(laid_out):
+        draw_floor(runs, fmt_name, folder / f"floor-{number}.{fmt.extension}")
+    return time.perf_counter() - start
+
+
+def floor_per_card(
+    quotes: list[dict[str, str]], folder: Path, settings: FontSettings, rounds: int
+) -> dict[str, float]:
+    """Seconds per card of the raw Pillow floor in one process, best of `rounds`, by format."""
+    return {
+        name: min(floor_seconds(quotes, name, folder, settings) for _ in range(rounds))
+        / len(quotes)
+        for name in FORMATS
+    }
 
 
 def one_round(

@@ -193,7 +193,11 @@ def write_corpus(content: Path, posts: int) -> None:
         if number % 3 == 0:
             folder = content / "quotes" / str(year)
             body = sentence(chooser, 10, 28)
-            lines = header(chooser, number, year, "Speaker")
+            # A title is optional for our quotes; bare Pelican skips a post without one.
+            lines = [
+                f"Title: {sentence(chooser, 3, 6)[:-1]}",
+                *header(chooser, number, year, "Speaker"),
+            ]
         else:
             folder = content / "blog" / str(year)
             lines = [
