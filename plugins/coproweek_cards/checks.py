@@ -83,7 +83,8 @@ def contrast_problems(site: LoadedSite, options: CardOptions) -> list[Problem]:
 
 def _fit_problems(card: Card, options: CardOptions, cache: CardCache) -> list[Problem]:
     try:
-        name_images(card, options)
+        if not card.images:  # planning could not name it: say which character fails
+            name_images(card, options)
     except MissingGlyph as missing:
         chars = ", ".join(describe_char(c) for c in missing.characters)
         return [

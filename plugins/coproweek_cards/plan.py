@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+import os
+from dataclasses import asdict, dataclass, field, fields
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 import PIL
 from coproweek_content.loader import LoadedSite, post_url
+from coproweek_content.memo import CONTENT_CODE, Memo
 from coproweek_content.model import Campaign, Post
 from coproweek_content.problems import display_path
 from coproweek_content.source import read_source
@@ -23,10 +25,12 @@ from PIL import features
 from . import alt, captions, fonts
 from .compose import FontSettings, faces_used
 from .layouts import FORMATS, LAYOUTS
-from .settings import project_root, setting
+from .settings import cache_dir, project_root, setting
 from .text import MissingGlyph
 
 CODE_FILES = ("layouts.py", "fonts.py", "text.py", "compose.py", "render.py")
+CODE = Path(__file__).resolve().parent
+PLAN_MEMO = "plan-memo.pickle"
 
 
 @dataclass
@@ -73,6 +77,15 @@ class Card:
         """The link preview (og:image), or the first size made when that one is switched off."""
         return self.images.get("link") or next(iter(self.images.values()))
 
+    def page_fingerprint(self) -> tuple[Any, ...]:
+        """Everything pages can show of the card (coproweek_pagecache). An image's size in
+        bytes is left out: it is known only once drawn, and its key already decides it."""
+        images = [
+            (i.format, i.label, i.url, i.width, i.height, i.mime_type, i.key, i.alt, i.alt_long)
+            for i in self.images.values()
+        ]
+        return (*(getattr(self, f.name) for f in fields(self) if f.name != "images"), images)
+
 
 @dataclass
 class CardOptions:
@@ -85,6 +98,7 @@ class CardOptions:
     root: Path
     output_dir: str
     logo: str = ""  # a logo image file, or "" for the wordmark in words
+    memo_file: str = ""  # where the card plans of posts are kept between builds
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> CardOptions:
@@ -102,6 +116,7 @@ class CardOptions:
             root=project_root(settings),
             output_dir=setting(settings, "COPROWEEK_CARDS_OUTPUT_DIR").strip("/"),
             logo=_logo_path(settings),
+            memo_file=str(cache_dir(settings) / PLAN_MEMO),
         )
 
 
@@ -350,28 +365,71 @@ _planned: tuple[LoadedSite, CardOptions, list[Card]] | None = None
 
 
 def all_cards(site: LoadedSite, options: CardOptions) -> list[Card]:
-    """Every card the published site should have (not yet named), planned once per build."""
+    """Every card the published site should have, planned once per build. A post's cards
+    are named here too unless a character has no font (the checks report those)."""
     global _planned
     if _planned is not None and _planned[0] is site and _planned[1] == options:
         return _planned[2]
     today = site.context.today
     cards = [campaign_card(c, site, options) for _, c in sorted(site.context.campaigns.items())]
+    for card in cards:
+        _try_naming(card, options)
+    memo = plan_memo(options)
     for post in sorted(site.posts, key=lambda p: str(p.source_path)):
         if wants_cards(post, today):
-            cards += post_cards(post, site, options)
+            cards += _planned_post_cards(post, site, options, memo)
+    memo.save()
     _planned = (site, options, cards)
     return cards
+
+
+def _try_naming(card: Card, options: CardOptions) -> None:
+    try:
+        name_images(card, options)
+    except MissingGlyph:
+        card.images = {}
+
+
+def _planned_post_cards(
+    post: Post, site: LoadedSite, options: CardOptions, memo: Memo
+) -> list[Card]:
+    """A post's cards, named; from the memo when this version of the post was planned
+    before with the same campaign, settings, fonts and code."""
+    source = site.source_key(post)
+    campaign = site.context.campaigns.get(post.campaign_year) if post.campaign_year else None
+    key = memo.key(source, repr(campaign)) if source else ""
+    found = memo.get(key) if key else None
+    if found is None:
+        found = post_cards(post, site, options)
+        for card in found:
+            _try_naming(card, options)
+        if key:
+            memo.put(key, found)
+    return found
+
+
+def plan_memo(options: CardOptions) -> Memo:
+    """The memo of card plans, keyed by everything a plan depends on besides the post."""
+    memo = Memo(Path(options.memo_file) if options.memo_file else None, code=(CODE, CONTENT_CODE))
+    fonts_used = (*options.fonts.font_dirs, fonts.atkinson("regular").path, *options.fonts.extra)
+    files = [options.logo, *options.fonts.extra]
+    memo.surround(
+        [repr(options), versions(), [_stat(path) for path in files]],
+        tuple(Path(path).parent if Path(path).is_file() else Path(path) for path in fonts_used),
+    )
+    return memo
+
+
+def _stat(path: str) -> tuple[str, int, int]:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return (path, -1, -1)
+    return (path, status.st_size, status.st_mtime_ns)
 
 
 def plan_site(site: LoadedSite, options: CardOptions) -> list[Card]:
     """Every card of the published site, named. Cards whose words cannot be drawn are left
     out here; the content checks report them."""
-    named = []
-    for card in all_cards(site, options):
-        if not card.images:
-            try:
-                name_images(card, options)
-            except MissingGlyph:  # reported by the content checks
-                continue
-        named.append(card)
-    return named
+    # Cards without file names have a character no font draws: the checks report them.
+    return [card for card in all_cards(site, options) if card.images]

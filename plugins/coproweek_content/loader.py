@@ -29,6 +29,7 @@ from .fields import (
 from .fields import (
     slug as make_slug,
 )
+from .memo import Memo
 from .model import CHANNELS, Campaign, Consent, Image, Naming, Palette, Person, Post, Quote
 from .problems import Problem, Severity, display_path
 from .settings import (
@@ -40,7 +41,7 @@ from .settings import (
     QUOTES_DIR,
     RESERVED_SLUGS,
 )
-from .source import SourceFile, read_source
+from .source import MAX_FILE_BYTES, SourceFile, read_source
 
 EXAMPLES = {
     "date": "2024-07-02",
@@ -487,6 +488,9 @@ class LoadedSite:
     context: SiteContext
     posts: list[Post] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Which version of each post's file was read (a hash; empty when not known), so that
+    # later steps can keep their own results per post version.
+    source_keys: dict[str, str] = field(default_factory=dict, repr=False)
     _by_path: dict[str, Post] = field(default_factory=dict, repr=False)
 
     @property
@@ -496,6 +500,9 @@ class LoadedSite:
     @property
     def taken_down(self) -> list[Post]:
         return [post for post in self.posts if not post.is_published(self.context.today)]
+
+    def source_key(self, post: Post) -> str:
+        return self.source_keys.get(os.path.abspath(post.source_path), "")
 
     def post_for(self, path: Path | str) -> Post | None:
         """The post read from `path` (as Pelican names it), found through an index."""
@@ -524,8 +531,35 @@ def post_url(post: Post) -> str:
     return f"{post.date:%Y}/{post.slug}/"
 
 
-def load_site(context: SiteContext) -> LoadedSite:
-    """Read every content file; the result holds the model and every problem found."""
+def _checked_post(
+    path: Path, kind: str, context: SiteContext, memo: Memo | None
+) -> tuple[Post | None, list[Problem], str]:
+    """A post and its problems, from the memo when the file and its surroundings are as
+    they were; the key (empty without a memo) names this version of the file."""
+
+    def check() -> tuple[Post | None, list[Problem]]:
+        report = FileReport(display_path(path, context.project_root))
+        return load_post(path, kind, context, report), report.problems
+
+    if memo is None:
+        return *check(), ""
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else b""
+    except OSError:
+        raw = b""
+    if not raw:  # unreadable, empty or too large: checked (and reported) every time
+        return *check(), ""
+    key = memo.key(os.path.abspath(path), raw)
+    found = memo.get(key)
+    if found is None:
+        found = check()
+        memo.put(key, found)
+    return *found, key
+
+
+def load_site(context: SiteContext, memo: Memo | None = None) -> LoadedSite:
+    """Read every content file; the result holds the model and every problem found.
+    With a memo, files checked before in the same surroundings are not checked again."""
     site = LoadedSite(context)
     root = context.content_root
 
@@ -539,22 +573,28 @@ def load_site(context: SiteContext) -> LoadedSite:
             context.campaigns[campaign.year] = campaign
         site.problems += report.problems
 
+    if memo is not None:
+        surroundings = [root, context.project_root, context.card_max_chars]
+        memo.surround([*surroundings, sorted(context.campaigns)], (root / IMAGES_DIR,))
     owners: dict[str, str] = {}  # web address -> the file that has it
     for folder, kind in ((QUOTES_DIR, "quote"), (BLOG_DIR, "blog")):
         for path in _markdown_files(root / folder):
-            report = report_for(path)
-            post = load_post(path, kind, context, report)
+            post, problems, key = _checked_post(path, kind, context, memo)
+            site.problems += problems
             if post:
                 site.posts.append(post)
+                site.source_keys[os.path.abspath(path)] = key
                 url = post_url(post)
                 if url in owners:
-                    report.add(
-                        1,
-                        f"this post would have the same web address (/{url}) as {owners[url]}.",
-                        "rename one of the two files: the file name becomes the web address.",
+                    site.problems.append(
+                        Problem(
+                            display_path(path, context.project_root),
+                            1,
+                            f"this post would have the same web address (/{url}) as {owners[url]}.",
+                            "rename one of the two files: the file name becomes the web address.",
+                        )
                     )
-                owners.setdefault(url, report.path)
-            site.problems += report.problems
+                owners.setdefault(url, display_path(path, context.project_root))
     for path in _markdown_files(root / PAGES_DIR):
         report = report_for(path)
         slug = load_page(path, context, report)

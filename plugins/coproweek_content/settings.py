@@ -15,6 +15,9 @@ DEFAULTS: dict[str, Any] = {
     "COPROWEEK_IMAGE_WIDTHS": (480, 960, 1600),
     # Treat check warnings (not only errors) as reasons to stop the build.
     "COPROWEEK_STRICT": False,
+    # Keep each file's check result between builds (in CACHE_PATH) and check again only
+    # the files that changed.
+    "COPROWEEK_CONTENT_MEMO": True,
     # Set by the build command once the content checks have passed, so they run once.
     "COPROWEEK_CHECKED": False,
 }

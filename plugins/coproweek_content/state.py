@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .loader import LoadedSite, SiteContext, load_site
+from .memo import Memo
 from .settings import setting, today
 
 _current: LoadedSite | None = None
@@ -24,8 +25,17 @@ def load(settings: dict[str, Any]) -> LoadedSite:
         today=today(settings),
         card_max_chars=setting(settings, "COPROWEEK_CARD_MAX_CHARS"),
     )
-    _current = load_site(context)
+    memo = Memo(memo_file(settings))
+    _current = load_site(context, memo)
+    memo.save()
     return _current
+
+
+def memo_file(settings: dict[str, Any]) -> Path | None:
+    """Where the per-file check results are kept: beside Pelican's own cache."""
+    if not settings.get("CACHE_PATH") or not setting(settings, "COPROWEEK_CONTENT_MEMO"):
+        return None
+    return Path(settings["CACHE_PATH"]) / "content-memo.pickle"
 
 
 def current_site() -> LoadedSite:

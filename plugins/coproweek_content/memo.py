@@ -1,0 +1,102 @@
+"""Results worked out per content file, kept between builds.
+
+Checking a post (its fields, consent, photos, the safety scan of its text) is pure: the
+same bytes in the same surroundings give the same post and the same problems. So each
+result is kept under a hash of the file's bytes and of everything else the step reads:
+its own code, and what the caller names (for the checks: the campaign years, the photos
+in content/images/, the folders and the card length limit). A build with no change reads
+every file but checks none. The cards plugin keeps its card plans the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+CONTENT_CODE = Path(__file__).resolve().parent
+FORMAT = b"memo-1"
+
+
+def code_digest(folders: tuple[Path, ...]) -> bytes:
+    digest = hashlib.sha256(FORMAT)
+    for folder in folders:
+        for source in sorted(folder.glob("*.py")):
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.digest()
+
+
+def tree_signature(folder: Path) -> bytes:
+    """Names, sizes and modification times of every file below `folder` (photos)."""
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for top, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(top, name)
+                try:
+                    status = os.stat(path)
+                except OSError:
+                    continue
+                digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    return digest.digest()
+
+
+class Memo:
+    """Results under a key of (code, surroundings, one input); entries not used in a
+    build are dropped when it saves, so the memo holds exactly the current content."""
+
+    def __init__(self, file: Path | None, code: tuple[Path, ...] = (CONTENT_CODE,)) -> None:
+        self.file = file
+        self._code = code_digest(code)
+        self._context = hashlib.sha256(self._code)
+        self._old: dict[str, Any] = self._load()
+        self._new: dict[str, Any] = {}
+
+    def surround(self, surroundings: list[Any], trees: tuple[Path, ...] = ()) -> None:
+        """Everything besides the input itself that the step reads; set before key()."""
+        self._context = hashlib.sha256(self._code)
+        for tree in trees:
+            self._context.update(tree_signature(tree))
+        self._context.update(repr(surroundings).encode())
+
+    def _load(self) -> dict[str, Any]:
+        if self.file is None or not self.file.is_file():
+            return {}
+        try:
+            with self.file.open("rb") as handle:
+                data = pickle.load(handle)
+        except Exception:  # a damaged or outdated memo only costs a re-check
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def key(self, *parts: str | bytes) -> str:
+        digest = self._context.copy()
+        for part in parts:
+            digest.update(part.encode() if isinstance(part, str) else part)
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Any | None:
+        found = self._old.get(key)
+        if found is not None:
+            self._new[key] = found
+        return found
+
+    def put(self, key: str, value: Any) -> None:
+        self._new[key] = value
+
+    @property
+    def changed(self) -> bool:
+        return self._new.keys() != self._old.keys()
+
+    def save(self) -> None:
+        if self.file is None or not self.changed:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}")
+        with temporary.open("wb") as handle:
+            pickle.dump(self._new, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self.file)
