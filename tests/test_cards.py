@@ -16,6 +16,7 @@ from conftest import FIXTURES, build, check, copy_fixture
 from coproweek_cards import captions, fonts, generator
 from coproweek_cards.compose import FontSettings
 from coproweek_cards.layouts import FORMATS, LAYOUTS, Box
+from coproweek_cards.plan import Card, CardImage
 from coproweek_cards.render import background
 from coproweek_cards.settings import DEFAULTS
 from coproweek_cards.text import Setter, place, split_runs
@@ -414,3 +415,76 @@ def test_mixed_directions_keep_their_spaces() -> None:
     gaps = [b.x - (a.x + a.width) for a, b in itertools.pairwise(runs)]
     space = fonts.pillow_font(runs[1].face, 40).getlength(" ")
     assert all(abs(gap - space) < space * 0.6 for gap in gaps), gaps
+
+
+def _card(number: int, campaign_year: int | None, formats: tuple[str, ...]) -> Card:
+    text = 'Line one\n"quoted", back\\slash, tab\t, नमस्ते, 😀 — “curly”'
+    card = Card(
+        source=f"content/quotes/{number}.md",
+        line=3,
+        kind="quote",
+        number=number,
+        slug="slug",
+        folder="misc",
+        layout="quote",
+        words={},
+        palette={},
+        alt=text,
+        alt_long=text,
+        caption=text,
+        page_url=f"{number}/slug/",
+        title=text,
+        campaign_year=campaign_year,
+    )
+    for length, fmt in enumerate(formats, 1):
+        url = f"cards/x/{number}-{fmt}.png"
+        image = CardImage(fmt, fmt, url, 1080, 1350, "image/png", "key", "", "", length * 1000)
+        card.images[fmt] = image
+    return card
+
+
+def _as_json(card: Card, site_url: str) -> dict[str, Any]:
+    return {
+        "source": card.source,
+        "page": f"{site_url}/{card.page_url}",
+        "title": card.title,
+        "kind": card.kind,
+        "number": card.number,
+        "campaign": card.campaign_year,
+        "alt": card.alt,
+        "alt_long": card.alt_long,
+        "caption": card.caption,
+        "files": [
+            {
+                "format": image.format,
+                "url": f"{site_url}/{image.url}",
+                "width": image.width,
+                "height": image.height,
+                "mime_type": image.mime_type,
+                "bytes": image.length,
+            }
+            for image in card.images.values()
+        ],
+    }
+
+
+def test_manifests_are_laid_out_as_json_dumps_with_indent_1() -> None:
+    """The fast manifest writer gives the same bytes as json.dumps(indent=1), so manifests
+    and the zip packs they key stay the same from one version of the kit to the next."""
+    cards = [_card(1, 2024, ("link", "x", "square")), _card(2, None, ()), _card(3, 2024, ("x",))]
+    entries = [generator._manifest_entry(card, "https://example.org") for card in cards]
+
+    def dumps(data: Any) -> bytes:
+        return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode()
+
+    everything = [_as_json(card, "https://example.org") for card in cards]
+    assert generator._manifest(entries) == dumps({"cards": everything})
+    assert generator._manifest(entries[:1], 2024) == dumps(
+        {"campaign": 2024, "cards": everything[:1]}
+    )
+    assert generator._manifest([], 2025) == dumps({"campaign": 2025, "cards": []})
+    assert generator._manifest([]) == dumps({"cards": []})
+
+
+def test_stats_time_the_drawing(built: Built) -> None:
+    assert built.stats.rendered > 0 and built.stats.draw_seconds > 0

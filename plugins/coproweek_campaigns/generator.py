@@ -51,30 +51,47 @@ class CampaignGenerator(Generator):
                 )
             )
         by_year = {page.year: page for page in campaign_pages}
+        home_campaign = build_pages.lead_campaign(campaign_pages)
+        wellbeing_ways = build_pages.wellbeing_ways(
+            articles, self._setting("COPROWEEK_CAMPAIGNS_WELLBEING_URL")
+        )
+        organisation_url = {name: o.url for name, o in organisations.items()}
+        # The *_links, *_urls, home_lead and first_campaign_year values are light stand-ins
+        # for the listings (which hold posts), so per-post and per-list pages need no posts.
         self.context.update(
             campaign_pages=campaign_pages,
             campaign_page_for=by_year,
-            home_campaign=build_pages.lead_campaign(campaign_pages),
+            campaign_urls={page.year: page.url for page in campaign_pages},
+            first_campaign_year=min(by_year, default=None),
+            home_campaign=home_campaign,
+            home_lead=build_pages.lead_summary(home_campaign),
             organisations=list(organisations.values()),
-            organisation_url={name: o.url for name, o in organisations.items()},
-            wellbeing_ways=build_pages.wellbeing_ways(
-                articles, self._setting("COPROWEEK_CAMPAIGNS_WELLBEING_URL")
-            ),
+            organisation_url=organisation_url,
+            wellbeing_ways=wellbeing_ways,
+            wellbeing_way_links=tuple((way.name, way.url) for way in wellbeing_ways),
             campaigns_archive_url=self._setting("COPROWEEK_CAMPAIGNS_ARCHIVE_URL"),
             organisations_url=self._setting("COPROWEEK_CAMPAIGNS_ORGANISATIONS_URL"),
             wellbeing_url=self._setting("COPROWEEK_CAMPAIGNS_WELLBEING_URL"),
         )
-        self._decorate(articles, by_year)
+        self._decorate(articles, by_year, organisation_url)
 
-    def _decorate(self, articles: list[Any], by_year: dict[int, Any]) -> None:
-        """Give every post its campaign, related posts and share links."""
+    def _decorate(
+        self, articles: list[Any], by_year: dict[int, Any], organisation_url: dict[str, str]
+    ) -> None:
+        """Give every post its campaign, related posts, share links, dates as shown and the
+        address of its organisation's page."""
         related = related_posts(articles, self._setting("COPROWEEK_CAMPAIGNS_RELATED_COUNT"))
         site_url = self.settings.get("SITEURL", "")
+        networks = self._setting("COPROWEEK_CAMPAIGNS_SHARE")
+        mastodon_server = self._setting("COPROWEEK_CAMPAIGNS_MASTODON_SERVER")
+        site_name = self.settings.get("SITENAME", "")
         for article in articles:
             entry = article.entry
             page = by_year.get(entry.campaign_year)
             article.campaign_page = page
             article.related_posts = related[id(article)]
+            article.organisation_link = organisation_url.get(entry.organisation, "")
+            build_pages.date_strings(article)
             # Share links invite reposting: only for people who agreed to social media.
             article.share_links = []
             if entry.consent.allows("social"):
@@ -82,11 +99,11 @@ class CampaignGenerator(Generator):
                 quote_text = entry.quotes[0].card_text if entry.quotes else ""
                 text = share_text(entry.kind, article.title, quote_text, entry.byline, hashtag)
                 article.share_links = share_links(
-                    self._setting("COPROWEEK_CAMPAIGNS_SHARE"),
+                    networks,
                     text,
                     f"{site_url}/{article.url}",
-                    f"{article.title} · {self.settings.get('SITENAME', '')}",
-                    self._setting("COPROWEEK_CAMPAIGNS_MASTODON_SERVER"),
+                    f"{article.title} · {site_name}",
+                    mastodon_server,
                 )
 
     def _card_galleries(self) -> dict[int, str]:

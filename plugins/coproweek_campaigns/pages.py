@@ -26,6 +26,17 @@ class Listing:
         return f"{self.url}index.html"
 
 
+@dataclass(frozen=True)
+class Lead:
+    """What the home page says of the campaign it leads with: no posts, so it stays light."""
+
+    campaign: Campaign
+    url: str
+    status: str
+    quote_count: int
+    blog_count: int
+
+
 @dataclass
 class CampaignPage:
     campaign: Campaign
@@ -76,6 +87,38 @@ def lead_campaign(pages: Iterable[CampaignPage]) -> CampaignPage | None:
         upcoming[0].status = "next"
         return upcoming[0]
     return ordered[-1] if ordered else None
+
+
+def lead_summary(page: CampaignPage | None) -> Lead | None:
+    if page is None:
+        return None
+    return Lead(page.campaign, page.url, page.status, len(page.quotes), len(page.blogs))
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date_strings(article: Any) -> None:
+    """Give a post its dates as the templates show them ("2024-07-02", "2 July 2024" and
+    "2 July"), once: Pelican's strftime is slow, and the month names stay English whatever
+    the locale."""
+    day = article.date
+    article.date_iso = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    article.date_day_month = f"{day.day} {MONTHS[day.month - 1]}"
+    article.date_text = f"{article.date_day_month} {day.year}"
 
 
 def organisations(articles: Iterable[Any], base_url: str) -> dict[str, Listing]:

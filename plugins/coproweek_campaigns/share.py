@@ -5,7 +5,7 @@ Nothing is loaded from those sites until a reader chooses to follow a link.
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 NETWORKS = {
     "email": "Email",
@@ -27,18 +27,17 @@ def share_links(
     networks: list[str], text: str, url: str, subject: str, mastodon_server: str
 ) -> list[tuple[str, str, str]]:
     """(key, label, address) for each chosen network."""
-    with_url = f"{text} {url}"
+    # What urlencode(..., quote_via=quote) gave, with each value quoted once: quoting goes
+    # byte by byte, so quote(f"{text} {url}") is quote(text) + "%20" + quote(url).
+    quoted_text, quoted_url = quote(text, safe=""), quote(url, safe="")
+    with_url = f"{quoted_text}%20{quoted_url}"
     addresses = {
-        "email": "mailto:?" + urlencode({"subject": subject, "body": with_url}, quote_via=quote),
-        "whatsapp": "https://wa.me/?" + urlencode({"text": with_url}, quote_via=quote),
-        "bluesky": "https://bsky.app/intent/compose?"
-        + urlencode({"text": with_url}, quote_via=quote),
-        "mastodon": f"https://{mastodon_server}/share?"
-        + urlencode({"text": with_url}, quote_via=quote),
-        "x": "https://x.com/intent/post?" + urlencode({"text": text, "url": url}, quote_via=quote),
-        "facebook": "https://www.facebook.com/sharer/sharer.php?"
-        + urlencode({"u": url}, quote_via=quote),
-        "linkedin": "https://www.linkedin.com/sharing/share-offsite/?"
-        + urlencode({"url": url}, quote_via=quote),
+        "email": f"mailto:?subject={quote(subject, safe='')}&body={with_url}",
+        "whatsapp": f"https://wa.me/?text={with_url}",
+        "bluesky": f"https://bsky.app/intent/compose?text={with_url}",
+        "mastodon": f"https://{mastodon_server}/share?text={with_url}",
+        "x": f"https://x.com/intent/post?text={quoted_text}&url={quoted_url}",
+        "facebook": f"https://www.facebook.com/sharer/sharer.php?u={quoted_url}",
+        "linkedin": f"https://www.linkedin.com/sharing/share-offsite/?url={quoted_url}",
     }
     return [(key, NETWORKS[key], addresses[key]) for key in networks if key in addresses]

@@ -20,6 +20,7 @@ class CardCache:
         self.files = folder / FILES
         self.history: dict[str, list[str]] = {}
         self.lengths: dict[str, int] = {}
+        self._present: set[str] | None = None
         path = folder / MANIFEST
         if path.is_file():
             try:
@@ -33,7 +34,21 @@ class CardCache:
         return self.files / f"{key}.{extension}"
 
     def has(self, key: str, extension: str) -> bool:
-        return self.path(key, extension).is_file()
+        if self._present is None:  # one listing instead of a look-up per card
+            try:
+                self._present = set(os.listdir(self.files))
+            except OSError:
+                self._present = set()
+        name = f"{key}.{extension}"
+        return name in self._present or os.path.isfile(os.path.join(self.files, name))
+
+    def length(self, key: str, extension: str) -> int:
+        """The size of a cached file in bytes (kept in the manifest: a file never changes
+        under its key)."""
+        found = self.lengths.get(key)
+        if found is None:
+            found = self.lengths[key] = os.stat(self.path(key, extension)).st_size
+        return found
 
     def remember(self, source: str, file_name: str) -> None:
         names = self.history.setdefault(source, [])

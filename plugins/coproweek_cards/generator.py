@@ -9,7 +9,9 @@ import multiprocessing
 import os
 import shutil
 import sys
+import time
 import zipfile
+from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,7 @@ class Stats:
     reused: int = 0
     removed: int = 0
     takedown: list[str] = field(default_factory=list)
+    draw_seconds: float = 0.0  # wall time spent in draw_missing
 
 
 LAST = Stats()
@@ -64,8 +67,26 @@ def _job(card: Card, fmt: str, font_settings: FontSettings, target: str, key: st
     return Job(words, palette, card.layout, fmt, font_settings, target, key)
 
 
-def _manifest_entry(card: Card, site_url: str) -> dict[str, Any]:
-    return {
+# The manifests keep the layout of json.dumps(indent=1), which runs the pure-Python encoder.
+# They are put together from pieces the C encoder writes instead, with the newlines and
+# indents in its separators: an encoded string never holds a raw newline, so they cannot clash.
+_CARD_FIELDS = json.JSONEncoder(ensure_ascii=False, separators=(",\n   ", ": "))
+_FILE_FIELDS = json.JSONEncoder(ensure_ascii=False, separators=(",\n     ", ": "))
+
+
+def _files_json(files: list[dict[str, Any]]) -> str:
+    """A card's list of files, laid out for its depth in the manifest."""
+    if not files:
+        return "[]"
+    # One call for all files: they are parted by "},\n     {" and nothing else is (inside a
+    # file, a separator is followed by a quoted name), so that is where their braces go.
+    inner = _FILE_FIELDS.encode(files)[2:-2].replace("},\n     {", "\n    },\n    {\n     ")
+    return f"[\n    {{\n     {inner}\n    }}\n   ]"
+
+
+def _manifest_entry(card: Card, site_url: str) -> bytes:
+    """One card as it stands in both manifests (at the same depth in each)."""
+    fields = {
         "source": card.source,
         "page": f"{site_url}/{card.page_url}",
         "title": card.title,
@@ -75,30 +96,43 @@ def _manifest_entry(card: Card, site_url: str) -> dict[str, Any]:
         "alt": card.alt,
         "alt_long": card.alt_long,
         "caption": card.caption,
-        "files": [
-            {
-                "format": image.format,
-                "url": f"{site_url}/{image.url}",
-                "width": image.width,
-                "height": image.height,
-                "mime_type": image.mime_type,
-                "bytes": image.length,
-            }
-            for image in card.images.values()
-        ],
     }
+    files = [
+        {
+            "format": image.format,
+            "url": f"{site_url}/{image.url}",
+            "width": image.width,
+            "height": image.height,
+            "mime_type": image.mime_type,
+            "bytes": image.length,
+        }
+        for image in card.images.values()
+    ]
+    members = _CARD_FIELDS.encode(fields)[1:-1]
+    return f'{{\n   {members},\n   "files": {_files_json(files)}\n  }}'.encode()
 
 
-def _write_json(path: Path, data: Any) -> None:
+def _manifest(entries: list[bytes], campaign: int | None = None) -> bytes:
+    """The manifest file, byte for byte what json.dumps(indent=1) gave, and a newline."""
+    head = "" if campaign is None else f'\n "campaign": {json.dumps(campaign)},'
+    cards = b"[\n  " + b",\n  ".join(entries) + b"\n ]" if entries else b"[]"
+    return f'{{{head}\n "cards": '.encode() + cards + b"\n}\n"
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_bytes(data)
 
 
-def place(cached: Path, target: Path) -> None:
+def place(cached: Path | str, target: Path | str) -> None:
     """Put a cached file into the site: a hard link costs nothing, a copy where links fail."""
-    target.unlink(missing_ok=True)
     try:
         os.link(cached, target)
+    except FileExistsError:
+        os.unlink(target)
+        place(cached, target)
+    except FileNotFoundError:
+        raise
     except OSError:  # another file system, or links not allowed
         shutil.copyfile(cached, target)
 
@@ -151,25 +185,35 @@ class CardsGenerator(Generator):
                 jobs.append(_job(card, image.format, options.fonts, target, image.key))
         cache.files.mkdir(parents=True, exist_ok=True)
         workers = setting(self.settings, "COPROWEEK_CARDS_WORKERS") or os.cpu_count() or 1
+        started = time.perf_counter()
         draw_missing(jobs, workers, setting(self.settings, "COPROWEEK_CARDS_POOL_MIN"))
+        stats.draw_seconds = time.perf_counter() - started
         stats.rendered = len(jobs)
 
         output = Path(self.output_path)
+        had_cards = (output / options.output_dir).is_dir()
         keep: set[str] = set()
+        folders: set[str] = set()
         for card in cards:
             for image in card.images.values():
-                cached = cache.path(image.key, FORMATS[image.format].extension)
-                target = output / image.url
-                target.parent.mkdir(parents=True, exist_ok=True)
+                extension = FORMATS[image.format].extension
+                cached = cache.path(image.key, extension)
+                target = os.path.join(self.output_path, image.url)
+                folder = os.path.dirname(target)
+                if folder not in folders:
+                    os.makedirs(folder, exist_ok=True)
+                    folders.add(folder)
                 try:
                     place(cached, target)
                 except FileNotFoundError:  # removed meanwhile by a build of other content
                     render_to_file(_job(card, image.format, options.fonts, str(cached), image.key))
                     stats.rendered += 1
+                    cache.lengths.pop(image.key, None)
                     place(cached, target)
-                image.length = cached.stat().st_size
-                keep.add(str(target))
-        _remove_stale(output / options.output_dir, keep)
+                image.length = cache.length(image.key, extension)
+                keep.add(target)
+        if had_cards:  # only an output/ built into before can hold cards no longer wanted
+            _remove_stale(output / options.output_dir, keep)
         stats.removed = cache.save({image.key for card in cards for image in card.images.values()})
 
         self._write_galleries(writer, output, cards, options)
@@ -193,23 +237,22 @@ class CardsGenerator(Generator):
     def _write_galleries(
         self, writer: Any, output: Path, cards: list[Card], options: CardOptions
     ) -> None:
-        site_url = options.site_url
-        _write_json(
-            output / options.output_dir / "manifest.json",
-            {"cards": [_manifest_entry(card, site_url) for card in cards]},
-        )
+        entries = [_manifest_entry(card, options.site_url) for card in cards]
+        _write_bytes(output / options.output_dir / "manifest.json", _manifest(entries))
+        by_year: dict[int | None, list[tuple[Card, bytes]]] = defaultdict(list)
+        for card, entry in zip(cards, entries, strict=True):
+            by_year[card.campaign_year].append((card, entry))
         template = self.get_template("gallery")
         campaigns = self.context.get("campaigns", {})
         packs = cache_dir(self.settings) / "packs"
         used_packs: set[Path] = set()
         for year, campaign in sorted(campaigns.items()):
-            chosen = [card for card in cards if card.campaign_year == year]
+            chosen = [card for card, _ in by_year.get(year, ())]
+            manifest = _manifest([entry for _, entry in by_year.get(year, ())], year)
             folder = gallery_url(year).rstrip("/")
-            manifest = {"campaign": year, "cards": [_manifest_entry(c, site_url) for c in chosen]}
-            text = json.dumps(manifest, indent=1, ensure_ascii=False) + "\n"
-            _write_json(output / folder / "manifest.json", manifest)
+            _write_bytes(output / folder / "manifest.json", manifest)
             pack = output / folder / f"{year}-cards.zip"
-            used_packs.add(_write_zip(pack, output, chosen, text.encode(), packs))
+            used_packs.add(_write_zip(pack, output, chosen, manifest, packs))
             writer.write_file(
                 f"{folder}/index.html",
                 template,
@@ -235,6 +278,8 @@ def _remove_stale(folder: Path, keep: set[str]) -> None:
     """Cards left from an earlier build in the same output/ (withdrawn or changed) go."""
     if not folder.is_dir():
         return
-    for path in folder.rglob("*"):
-        if path.is_file() and path.name != "manifest.json" and str(path) not in keep:
-            path.unlink()
+    for top, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(top, name)
+            if name != "manifest.json" and path not in keep:
+                os.unlink(path)
