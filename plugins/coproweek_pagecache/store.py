@@ -1,0 +1,175 @@
+"""The kept pages: rendered HTML in files named by the key of their inputs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pelican
+from jinja2 import meta
+
+from .fingerprint import Fingerprints
+from .settings import setting
+
+PLUGINS = Path(__file__).resolve().parent.parent
+NAMES_FILE = "template-names.json"
+ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+PER_BUILD_SETTINGS = frozenset(
+    {"OUTPUT_PATH", "CACHE_PATH", "COPROWEEK_TODAY", "COPROWEEK_CHECKED"}
+)
+
+
+class PageStore:
+    def __init__(self, folder: Path, salt: str) -> None:
+        self.folder = folder
+        self.salt = salt
+        self.fingerprints = Fingerprints()
+        self.used: set[str] = set()
+        self.rendered = self.reused = self.uncacheable = 0
+        self._names: dict[str, list[str] | None] = {}
+        folder.mkdir(parents=True, exist_ok=True)
+        self._known_names: dict[str, Any] = self._load_known_names()
+        self._names_changed = False
+
+    @classmethod
+    def for_settings(cls, settings: dict[str, Any]) -> PageStore:
+        chosen = setting(settings, "COPROWEEK_PAGECACHE_DIR")
+        folder = Path(chosen) if chosen else Path(settings["CACHE_PATH"]) / "pages"
+        return cls(folder, build_salt(settings))
+
+    def render(self, template: Any, context: dict[str, Any]) -> str:
+        names = self._used_names(template)
+        key = None
+        if names is not None:
+            values = dict(context, __output__=context.get("output_file"))
+            key = self.fingerprints.page_key(self.salt, names, values)
+        if key is None:
+            self.uncacheable += 1
+            return template.render(context)
+        path = self.folder / f"{key}.html"
+        self.used.add(path.name)
+        try:
+            html = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            pass
+        else:
+            self.reused += 1
+            return html
+        html = template.render(context)
+        self.rendered += 1
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_text(html, encoding="utf-8")
+        temporary.replace(path)
+        return html
+
+    def _used_names(self, template: Any) -> list[str] | None:
+        """Every context name the template and the templates it uses can read; None when
+        a template is chosen at render time (then its inputs cannot be known)."""
+        name = template.name
+        if name not in self._names:
+            environment = template.environment
+            known = self._known_names.get(name)
+            if known is None or any(
+                _source_digest(environment, other) != digest
+                for other, digest in known["sources"].items()
+            ):
+                known = template_names(environment, name)
+                self._known_names[name] = known
+                self._names_changed = True
+            found = known["names"]
+            self._names[name] = None if found is None else ["__output__", *found]
+        return self._names[name]
+
+    def _load_known_names(self) -> dict[str, Any]:
+        try:
+            return json.loads((self.folder / NAMES_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def forget_unused(self) -> None:
+        if self._names_changed:
+            names = self.folder / NAMES_FILE
+            temporary = names.with_name(f".{NAMES_FILE}.{os.getpid()}")
+            temporary.write_text(json.dumps(self._known_names, sort_keys=True), encoding="utf-8")
+            temporary.replace(names)
+        for path in self.folder.iterdir():
+            if path.name not in self.used and path.name != NAMES_FILE:
+                path.unlink(missing_ok=True)
+
+
+def template_names(environment: Any, name: str) -> dict[str, Any]:
+    """The names a template can read (None if a template is chosen at render time) and
+    the digest of each template source that decided them. Parsing is slow, so this is
+    kept between builds and done again only when one of those sources changed."""
+    sources: dict[str, str] = {}
+    found = _referenced_names(environment, name, sources)
+    return {"names": None if found is None else sorted(found), "sources": sources}
+
+
+def _source_digest(environment: Any, name: str) -> str:
+    try:
+        source = environment.loader.get_source(environment, name)[0]
+    except jinja2.TemplateNotFound:
+        return ""
+    return hashlib.sha256(source.encode()).hexdigest()
+
+
+def _referenced_names(environment: Any, name: str, sources: dict[str, str]) -> set[str] | None:
+    if name in sources:
+        return set()
+    source = environment.loader.get_source(environment, name)[0]
+    sources[name] = hashlib.sha256(source.encode()).hexdigest()
+    tree = environment.parse(source)
+    found = set(meta.find_undeclared_variables(tree))
+    for other in meta.find_referenced_templates(tree):
+        if other is None:
+            return None
+        inner = _referenced_names(environment, other, sources)
+        if inner is None:
+            return None
+        found |= inner
+    return found
+
+
+def build_salt(settings: dict[str, Any]) -> str:
+    """What every page depends on besides its context: the theme, the code of the
+    plugins (filters such as `picture`), the photos, and the versions that render."""
+    digest = hashlib.sha256(f"{pelican.__version__}\0{jinja2.__version__}\0".encode())
+    digest.update(_code_digest())
+    # Filters read settings too; the folders of this one build are not an input.
+    for name in sorted(set(settings) - PER_BUILD_SETTINGS):
+        value = settings[name]
+        if isinstance(value, (str, int, float, bool, type(None), list, tuple, dict)):
+            # A function is named by where it lives (its code is in the digest above).
+            digest.update(ADDRESS.sub("", f"{name}={value!r}\n").encode())
+    for folder in (Path(settings.get("THEME", "")), Path(settings["PATH"]) / "images"):
+        digest.update(_tree_digest(folder))
+    return digest.hexdigest()
+
+
+@cache
+def _code_digest() -> bytes:
+    digest = hashlib.sha256()
+    for source in sorted(PLUGINS.rglob("*.py")):
+        digest.update(source.relative_to(PLUGINS).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
+def _tree_digest(folder: Path) -> bytes:
+    digest = hashlib.sha256()
+    if not folder.is_dir():
+        return digest.digest()
+    for top, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(top, name)
+            status = os.stat(path)
+            digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    return digest.digest()

@@ -1,0 +1,119 @@
+"""A build that reuses earlier work (checked files, card plans, kept pages) gives exactly
+the site a fresh build gives, after each kind of change contributors and organisers make."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import coproweek_pagecache
+import pytest
+from conftest import ROOT, build
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def replace_line(path: Path, start: str, new: str) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith(start))
+    lines[index] = new
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def add_field(path: Path, line: str) -> None:
+    path.write_text(f"{line}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def edit_quote_words(content: Path) -> None:
+    quote = content / "quotes/2024/delroy-what-is-missing-is-time.md"
+    quote.write_text(quote.read_text(encoding="utf-8") + "\nAnd money.\n", encoding="utf-8")
+    replace_line(quote, "Excerpt:", "Excerpt: What is missing is time, and money.")
+
+
+def edit_blog_title(content: Path) -> None:
+    post = content / "blog/2025/innovation-is-not-always-shiny.md"
+    replace_line(post, "Title:", "Title: Innovation is rarely shiny")
+
+
+def edit_campaign_theme(content: Path) -> None:
+    replace_line(content / "campaigns/2024.md", "Theme:", "Theme: What is still missing?")
+
+
+def withdraw_a_post(content: Path) -> None:
+    add_field(content / "quotes/2023/tomasz-trust-is-evidence.md", "Withdrawn: yes")
+
+
+def add_a_post(content: Path) -> None:
+    source = content / "quotes/2024/delroy-what-is-missing-is-time.md"
+    copy = source.with_name("delroy-a-second-thought.md")
+    copy.write_text(
+        source.read_text(encoding="utf-8").replace("Date: 2024-07-02", "Date: 2024-07-03"),
+        encoding="utf-8",
+    )
+
+
+def change_tags(content: Path) -> None:
+    replace_line(
+        content / "blog/2023/paying-people-fairly-for-their-time.md", "Tags:", "Tags: money, power"
+    )
+
+
+# (what changes, how, whether most pages should be reused). A campaign's theme is on its
+# social media card, which every page names in its head: all pages render again.
+EDITS: list[tuple[str, Callable[[Path], None], bool]] = [
+    ("nothing", lambda content: None, True),
+    ("a quote's words", edit_quote_words, True),
+    ("a blog post's title", edit_blog_title, True),
+    ("a campaign's theme", edit_campaign_theme, False),
+    ("a withdrawn post", withdraw_a_post, True),
+    ("a new post", add_a_post, True),
+    ("tags", change_tags, True),
+]
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("incremental")
+    shutil.copytree(ROOT / "content", work / "content")
+    return work
+
+
+def test_incremental_builds_equal_fresh_builds(workspace: Path) -> None:
+    content = workspace / "content"
+    cards = {"COPROWEEK_CARDS_CACHE_DIR": str(workspace / "cards")}  # drawn once, shared
+    site, kept = workspace / "incremental", workspace / "incremental-cache"
+    result, printed = build(content, site, kept, **cards)
+    assert result.ok, printed
+    for number, (change, edit, mostly_reused) in enumerate(EDITS):
+        edit(content)
+        result, printed = build(content, site, kept, **cards)
+        assert result.ok, printed
+        stats = dict(coproweek_pagecache.LAST.__dict__)
+        fresh = workspace / f"fresh-{number}"
+        result, printed = build(content, fresh, workspace / f"fresh-cache-{number}", **cards)
+        assert result.ok, printed
+        assert coproweek_pagecache.LAST.reused == 0
+        ours, theirs = files_of(site), files_of(fresh)
+        differing = sorted(
+            name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name)
+        )
+        assert not differing, f"after changing {change}, these files differ: {differing[:10]}"
+        if mostly_reused:
+            assert stats["reused"] > stats["rendered"], f"after changing {change}: {stats}"
+
+
+def test_an_unchanged_site_renders_no_page(tmp_path: Path) -> None:
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    for _ in range(2):
+        result, printed = build(ROOT / "content", output, cache, COPROWEEK_PROJECT_ROOT=str(ROOT))
+        assert result.ok, printed
+    stats = coproweek_pagecache.LAST
+    assert stats.rendered == 0 and stats.uncacheable == 0
+    assert stats.reused == len(list(output.rglob("*.html")))
