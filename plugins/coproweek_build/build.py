@@ -9,6 +9,7 @@ import hashlib
 import os
 import shutil
 import sys
+import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,6 +111,17 @@ def build_site(
         return result
 
     output = Path(settings["OUTPUT_PATH"]).resolve()
+    emptying = empty_trash(output)
+    try:
+        return _build_into(output, settings, site, result, out)
+    finally:
+        emptying.join()
+
+
+def _build_into(
+    output: Path, settings: dict[str, Any], site: LoadedSite, result: BuildResult, out: TextIO
+) -> BuildResult:
+    """Build into a fresh folder beside `output`; swap it in only if everything passed."""
     building = output.with_name(f".{output.name}.building-{os.getpid()}")
     shutil.rmtree(building, ignore_errors=True)
     cache_root = Path(settings["CACHE_PATH"])
@@ -177,12 +189,47 @@ def display(path: Path) -> str:
 
 
 def replace_folder(new: Path, current: Path) -> None:
-    """Swap a finished build in; the old site is removed only once the new one is in place."""
-    old = current.with_name(f".{current.name}.old-{os.getpid()}")
+    """Swap a finished build in. The old site is moved aside, not deleted: the next build
+    deletes it while it works (see empty_trash)."""
     if current.exists():
-        current.rename(old)
+        current.rename(current.with_name(f".{current.name}.old-{os.getpid()}"))
     new.rename(current)
-    shutil.rmtree(old, ignore_errors=True)
+
+
+def trash_of(output: Path) -> list[Path]:
+    """Sites replaced by earlier builds, and folders of builds that were interrupted (not
+    of a build still running in another process)."""
+    replaced = list(output.parent.glob(f".{output.name}.old-*"))
+    unfinished = output.parent.glob(f".{output.name}.building-*")
+    return replaced + [folder for folder in unfinished if not _running(folder.name)]
+
+
+def _running(folder_name: str) -> bool:
+    pid = folder_name.rsplit("-", 1)[-1]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def empty_trash(output: Path) -> threading.Thread:
+    """Delete earlier builds' leftovers on another thread: deleting thousands of small
+    files is slow, and it runs beside the build instead of after it. The build waits for
+    it before it returns."""
+    folders = trash_of(output)
+
+    def delete() -> None:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    thread = threading.Thread(target=delete, name="empty-trash", daemon=True)
+    thread.start()
+    return thread
 
 
 def run_checks(
