@@ -72,6 +72,7 @@ class FileReport:
     path: str  # as shown to contributors
     problems: list[Problem] = field(default_factory=list)
     suggested: set[str] = field(default_factory=set)  # fields a "did you mean" hint named
+    source: SourceFile | None = None  # the file as read, for the reader to use again
 
     def add(
         self, line: int, message: str, fix: str = "", severity: Severity = Severity.ERROR
@@ -200,7 +201,7 @@ IMAGE_FIX = "put the photo in content/images/ (for example content/images/2024/)
 
 
 def _readable_source(path: Path, report: FileReport) -> SourceFile | None:
-    source = read_source(path)
+    source = report.source = read_source(path)
     if source.unreadable:
         report.add(1, f"this file cannot be read: {source.unreadable}.", source.unreadable_fix)
         return None
@@ -491,6 +492,8 @@ class LoadedSite:
     # Which version of each post's file was read (a hash; empty when not known), so that
     # later steps can keep their own results per post version.
     source_keys: dict[str, str] = field(default_factory=dict, repr=False)
+    # Files read by this build's checks, so the Markdown reader need not read them again.
+    sources: dict[str, SourceFile] = field(default_factory=dict, repr=False)
     _by_path: dict[str, Post] = field(default_factory=dict, repr=False)
 
     @property
@@ -500,6 +503,10 @@ class LoadedSite:
     @property
     def taken_down(self) -> list[Post]:
         return [post for post in self.posts if not post.is_published(self.context.today)]
+
+    def take_source(self, path: Path | str) -> SourceFile:
+        """The file as the checks read it (once: it is then forgotten), else read now."""
+        return self.sources.pop(os.path.abspath(path), None) or read_source(Path(path))
 
     def source_key(self, post: Post) -> str:
         return self.source_keys.get(os.path.abspath(post.source_path), "")
@@ -532,14 +539,17 @@ def post_url(post: Post) -> str:
 
 
 def _checked_post(
-    path: Path, kind: str, context: SiteContext, memo: Memo | None
+    path: Path, kind: str, context: SiteContext, memo: Memo | None, sources: dict[str, SourceFile]
 ) -> tuple[Post | None, list[Problem], str]:
     """A post and its problems, from the memo when the file and its surroundings are as
     they were; the key (empty without a memo) names this version of the file."""
 
     def check() -> tuple[Post | None, list[Problem]]:
         report = FileReport(display_path(path, context.project_root))
-        return load_post(path, kind, context, report), report.problems
+        post = load_post(path, kind, context, report)
+        if post is not None and report.source is not None:
+            sources[os.path.abspath(path)] = report.source
+        return post, report.problems
 
     if memo is None:
         return *check(), ""
@@ -579,7 +589,7 @@ def load_site(context: SiteContext, memo: Memo | None = None) -> LoadedSite:
     owners: dict[str, str] = {}  # web address -> the file that has it
     for folder, kind in ((QUOTES_DIR, "quote"), (BLOG_DIR, "blog")):
         for path in _markdown_files(root / folder):
-            post, problems, key = _checked_post(path, kind, context, memo)
+            post, problems, key = _checked_post(path, kind, context, memo, site.sources)
             site.problems += problems
             if post:
                 site.posts.append(post)

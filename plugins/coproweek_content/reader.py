@@ -33,9 +33,9 @@ class CoproweekReader(BaseReader):
         path = Path(source_path)
         if self._content_root not in path.resolve().parents:
             return "", {"status": "skip"}  # a link out of content/: the checks report it
-        source = read_source(path)
-        content = responsive_images(render(self._markdown, source.body), self.settings)
         kind = self._kind(path)
+        source = read_source(path) if kind == "page" else state.current_site().take_source(path)
+        content = responsive_images(render(self._markdown, source.body), self.settings)
         if kind == "page":
             metadata = {"title": source.get("title"), "slug": source.get("slug") or path.stem}
             if source.get("summary"):

@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -125,9 +125,9 @@ def _referenced_names(environment: Any, name: str, sources: dict[str, str]) -> s
         return set()
     source = environment.loader.get_source(environment, name)[0]
     sources[name] = hashlib.sha256(source.encode()).hexdigest()
-    tree = environment.parse(source)
-    found = set(meta.find_undeclared_variables(tree))
-    for other in meta.find_referenced_templates(tree):
+    names, others = _parsed(environment, source)
+    found = set(names)
+    for other in others:
         if other is None:
             return None
         inner = _referenced_names(environment, other, sources)
@@ -135,6 +135,16 @@ def _referenced_names(environment: Any, name: str, sources: dict[str, str]) -> s
             return None
         found |= inner
     return found
+
+
+@lru_cache(maxsize=256)
+def _parsed(environment: Any, source: str) -> tuple[frozenset[str], tuple[str | None, ...]]:
+    """The names one template source reads and the templates it uses (base.html is used
+    by every page template: parsed once)."""
+    tree = environment.parse(source)
+    return frozenset(meta.find_undeclared_variables(tree)), tuple(
+        meta.find_referenced_templates(tree)
+    )
 
 
 def build_salt(settings: dict[str, Any]) -> str:
