@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 DEFAULTS: dict[str, Any] = {
-    # Build the static search index (Pagefind) after the pages are written.
+    # Build the static search index (Pagefind) of the post pages.
     "COPROWEEK_SEARCH_ENABLED": True,
     # Where the last index is kept between builds; None: a "search" folder beside Pelican's
     # cache (the build keys Pelican's cache by its settings, one folder deeper).
