@@ -6,6 +6,7 @@ one per file (as Pelican's own reader does) costs more than converting a short p
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -168,3 +169,16 @@ def sanitise(html: str) -> str:
 def render(md: markdown.Markdown, text: str) -> str:
     md.reset()
     return sanitise(md.convert(text))
+
+
+# One line of words, digits, spaces and plain punctuation, starting with a letter (so never
+# a list item, heading or quote):
+# Markdown (and the sanitiser) would give exactly <p>text</p>, so skip them for summaries.
+PLAIN_LINE = re.compile(r"(?![0-9])[^\W_](?:[^\W_]|[ ,.;:?!'’‘“”\"()%/–—-])*\Z")
+
+
+def render_line(md: markdown.Markdown, text: str) -> str:
+    """A one-line text (a summary) as HTML: the same as render(), sooner for plain words."""
+    if PLAIN_LINE.match(text) and not text.endswith(" "):
+        return f"<p>{text}</p>"
+    return render(md, text)

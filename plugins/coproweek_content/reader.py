@@ -9,7 +9,7 @@ from pelican.readers import BaseReader
 
 from . import state
 from .images import responsive_images
-from .markdown_setup import make_markdown, render
+from .markdown_setup import make_markdown, render, render_line
 from .settings import BLOG_DIR, PAGES_DIR, QUOTES_DIR
 from .source import read_source
 
@@ -61,7 +61,7 @@ class CoproweekReader(BaseReader):
         processed["entry"] = post
         processed["kind"] = post.kind
         if post.summary:
-            processed["summary"] = render(self._markdown, post.summary)
+            processed["summary"] = render_line(self._markdown, post.summary)
         if not post.is_published(state.current_site().context.today):
             processed["status"] = "skip"
         return content, processed
