@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -60,14 +62,21 @@ class FeedItem:
         return item_html(post, article, site_url)
 
 
+@lru_cache(maxsize=8)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
 def stable_id(authority: str, post: Post, content_root: Path) -> str:
     """A tag: URI that survives edits of the title (and of anything else but the date and
     the file name): the post's date, kind and a hash of its file's place in content/."""
-    source = Path(post.source_path).resolve()
-    try:
-        where = source.relative_to(content_root.resolve()).as_posix()
-    except ValueError:
-        where = source.name
+    source = os.path.realpath(post.source_path)
+    root = _real_folder(str(content_root))
+    where = (
+        os.path.relpath(source, root).replace(os.sep, "/")
+        if source.startswith(root + os.sep)
+        else os.path.basename(source)
+    )
     digest = hashlib.sha256(where.encode("utf-8")).hexdigest()[:16]
     return f"tag:{authority},{post.date:%Y-%m-%d}:{post.kind}/{digest}"
 
