@@ -99,3 +99,12 @@ CONTENT_CACHING_LAYER = "reader"
 
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = False  # builds go to a fresh folder that replaces output/ at the end
+
+# Pelican's Jinja settings, plus: templates do not change during a build, so Jinja need not
+# look at their files again at every include and import (thousands of times per build).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "auto_reload": False,
+}

@@ -65,6 +65,8 @@ def add_defaults(pelican: Any) -> None:
     global _store
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
+    if _store is not None:  # left by a build that failed: drop what it had not saved
+        _store.abandon()
     _store = PageStore.for_settings(pelican.settings) if _enabled(pelican.settings) else None
 
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from .settings import setting
 
 PLUGINS = Path(__file__).resolve().parent.parent
 NAMES_FILE = "template-names.json"
+DATABASE = "pages.sqlite"
 ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 PER_BUILD_SETTINGS = frozenset(
     {"OUTPUT_PATH", "CACHE_PATH", "COPROWEEK_TODAY", "COPROWEEK_CHECKED"}
@@ -26,6 +28,9 @@ PER_BUILD_SETTINGS = frozenset(
 
 
 class PageStore:
+    """Rendered pages in one SQLite file (thousands of small files cost more to create and
+    delete than the pages cost to render), and the template names beside it."""
+
     def __init__(self, folder: Path, salt: str) -> None:
         self.folder = folder
         self.salt = salt
@@ -36,6 +41,7 @@ class PageStore:
         folder.mkdir(parents=True, exist_ok=True)
         self._known_names: dict[str, Any] = self._load_known_names()
         self._names_changed = False
+        self._db = _open_database(folder / DATABASE)
 
     @classmethod
     def for_settings(cls, settings: dict[str, Any]) -> PageStore:
@@ -52,20 +58,14 @@ class PageStore:
         if key is None:
             self.uncacheable += 1
             return template.render(context)
-        path = self.folder / f"{key}.html"
-        self.used.add(path.name)
-        try:
-            html = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            pass
-        else:
+        self.used.add(key)
+        found = self._db.execute("SELECT html FROM pages WHERE key = ?", (key,)).fetchone()
+        if found is not None:
             self.reused += 1
-            return html
+            return found[0]
         html = template.render(context)
         self.rendered += 1
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_text(html, encoding="utf-8")
-        temporary.replace(path)
+        self._db.execute("INSERT OR REPLACE INTO pages (key, html) VALUES (?, ?)", (key, html))
         return html
 
     def _used_names(self, template: Any) -> list[str] | None:
@@ -93,14 +93,36 @@ class PageStore:
             return {}
 
     def forget_unused(self) -> None:
+        """Save this build's pages and drop those no page of it used."""
         if self._names_changed:
             names = self.folder / NAMES_FILE
             temporary = names.with_name(f".{NAMES_FILE}.{os.getpid()}")
             temporary.write_text(json.dumps(self._known_names, sort_keys=True), encoding="utf-8")
             temporary.replace(names)
-        for path in self.folder.iterdir():
-            if path.name not in self.used and path.name != NAMES_FILE:
-                path.unlink(missing_ok=True)
+        with self._db:
+            self._db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
+            self._db.executemany("INSERT INTO used VALUES (?)", ((key,) for key in self.used))
+            self._db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
+            self._db.execute("DROP TABLE used")
+        self._db.close()
+
+    def abandon(self) -> None:
+        self._db.rollback()
+        self._db.close()
+
+
+def _open_database(path: Path) -> sqlite3.Connection:
+    """The store, in one transaction per build: committed at the end, so an interrupted
+    build leaves the store as the last finished build left it."""
+    try:
+        database = sqlite3.connect(path, timeout=60, isolation_level="DEFERRED")
+        database.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, html TEXT)")
+    except sqlite3.DatabaseError:  # a damaged store only costs a full render
+        path.unlink(missing_ok=True)
+        database = sqlite3.connect(path, timeout=60, isolation_level="DEFERRED")
+        database.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, html TEXT)")
+    database.commit()
+    return database
 
 
 def template_names(environment: Any, name: str) -> dict[str, Any]:
