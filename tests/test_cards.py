@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import html
 import itertools
 import json
+import os
+import random
 import re
 import shutil
 import zipfile
@@ -13,7 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURES, build, check, copy_fixture
-from coproweek_cards import captions, fonts, generator
+from coproweek_cards import captions, fonts, generator, packs
 from coproweek_cards.compose import FontSettings
 from coproweek_cards.layouts import FORMATS, LAYOUTS, Box
 from coproweek_cards.plan import Card, CardImage
@@ -488,3 +491,159 @@ def test_manifests_are_laid_out_as_json_dumps_with_indent_1() -> None:
 
 def test_stats_time_the_drawing(built: Built) -> None:
     assert built.stats.rendered > 0 and built.stats.draw_seconds > 0
+
+
+def _pack_inputs(output: Path, sizes: dict[int, int]) -> list[Card]:
+    """Cards numbered as `sizes` keys, each with three files of about that many bytes."""
+    cards = [_card(number, 2024, ("link", "x", "square")) for number in sorted(sizes)]
+    for card in cards:
+        for offset, image in enumerate(card.images.values()):
+            file = output / image.url
+            file.parent.mkdir(parents=True, exist_ok=True)
+            if not file.exists():
+                file.write_bytes(random.Random(image.url).randbytes(sizes[card.number] + offset))
+    return cards
+
+
+def _pack(path: Path, output: Path, cards: list[Card], previous: Path | None = None) -> bytes:
+    entries = [generator._manifest_entry(card, "https://example.org") for card in cards]
+    generator._build_zip(path, output, cards, generator._manifest(entries, 2024), previous)
+    return path.read_bytes()
+
+
+def _count_copies(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the members the next packs copy from a previous one."""
+    copied: list[str] = []
+    append_raw = packs.append_raw
+
+    def spy(pack: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> int:
+        copied.append(info.filename)
+        return append_raw(pack, info, size)
+
+    monkeypatch.setattr(packs, "append_raw", spy)
+    return copied
+
+
+SIZES = {n: 3000 + 997 * n for n in range(1, 8)}
+
+
+def _incremental_equals_fresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sizes: dict[int, int] = SIZES
+) -> None:
+    """Cards 1 to 6 packed, then card 4 removed, 7 added, one file of card 2 changed and
+    one of card 3 resized: the pack built from the first is the pack built afresh."""
+    output = tmp_path / "output"
+    cards = _pack_inputs(output, {n: sizes[n] for n in range(1, 7)})
+    _pack(tmp_path / "old.zip", output, cards)
+    cards = [card for card in cards if card.number != 4]  # one card removed
+    cards += _pack_inputs(output, {7: sizes[7]})  # one added
+    changed = cards[1].images["x"]  # one changed: a new name, as a new hash gives it
+    changed.url = changed.url.replace(".png", "-v2.png")
+    (output / changed.url).write_bytes(b"new" * 900)
+    resized = output / cards[2].images["link"].url  # a name kept with a new size is rewritten
+    resized.write_bytes(resized.read_bytes() + b"!")
+    copied = _count_copies(monkeypatch)
+    ranges: list[int] = []
+    copy_range = packs.copy_range
+
+    def spy(source: int, target: int, start: int, at: int, size: int) -> None:
+        ranges.append(size)
+        copy_range(source, target, start, at, size)
+
+    monkeypatch.setattr(packs, "copy_range", spy)
+    incremental = _pack(tmp_path / "new.zip", output, cards, tmp_path / "old.zip")
+    assert len(copied) == 5 * 3 - 2  # all but the changed and the resized files
+    assert len(ranges) == 3  # neighbours in both packs are copied together
+    assert incremental == _pack(tmp_path / "fresh.zip", output, cards)
+    with zipfile.ZipFile(tmp_path / "new.zip") as pack:
+        assert pack.testzip() is None
+        urls = sorted(image.url for card in cards for image in card.images.values())
+        assert pack.namelist() == ["manifest.json"] + [url.rsplit("/", 1)[-1] for url in urls]
+        for url in urls:
+            assert pack.read(url.rsplit("/", 1)[-1]) == (output / url).read_bytes()
+
+
+def test_pack_rebuilt_from_the_previous_one_is_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _incremental_equals_fresh(tmp_path, monkeypatch)
+
+
+def test_incremental_pack_with_zip64_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the ZIP64 limits lowered, big members, members past the limit and the member
+    count need ZIP64 records, as in a real pack of many gigabytes; card 5 lies past the
+    limit in the first pack only, so its records must not be taken over from there."""
+    monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 60_000)
+    monkeypatch.setattr(zipfile, "ZIP_FILECOUNT_LIMIT", 10)
+    _incremental_equals_fresh(tmp_path, monkeypatch, SIZES | {4: 20_000, 6: 60_000})
+    data = (tmp_path / "new.zip").read_bytes()
+    assert b"PK\x06\x06" in data  # the ZIP64 end of central directory record
+
+
+@pytest.mark.parametrize("failure", ["unsupported", "missing"])
+def test_pack_copy_falls_back_to_read_and_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    if failure == "missing":
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    else:
+
+        def refuse(*args: int) -> int:
+            raise OSError(errno.EXDEV, "cross-device")
+
+        monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
+    _incremental_equals_fresh(tmp_path, monkeypatch)
+
+
+def test_pack_not_copied_from_a_pack_written_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A previous pack whose headers differ (here: other timestamps) gives nothing to copy,
+    and a file that is not a zip is no previous pack at all."""
+    output = tmp_path / "output"
+    cards = _pack_inputs(output, {1: 500, 2: 700})
+    with zipfile.ZipFile(tmp_path / "other.zip", "w") as other:
+        for card in cards:
+            for image in card.images.values():
+                other.write(output / image.url, image.url.rsplit("/", 1)[-1])
+    (tmp_path / "broken.zip").write_bytes(b"not a zip")
+    copied = _count_copies(monkeypatch)
+    fresh = _pack(tmp_path / "fresh.zip", output, cards)
+    assert _pack(tmp_path / "a.zip", output, cards, tmp_path / "other.zip") == fresh
+    assert _pack(tmp_path / "b.zip", output, cards, tmp_path / "broken.zip") == fresh
+    assert copied == []
+
+
+def test_previous_pack_is_the_newest_of_its_campaign(tmp_path: Path) -> None:
+    for stamp, name in enumerate(["2024-a.zip", "2024-b.zip", "2024-c.zip", "2025-d.zip"]):
+        (tmp_path / name).write_bytes(b"")
+        os.utime(tmp_path / name, ns=(stamp * 10**9, [2, 3, 1, 4][stamp] * 10**9))
+    assert packs.previous_pack(tmp_path, 2024, tmp_path / "2024-z.zip") == tmp_path / "2024-b.zip"
+    assert packs.previous_pack(tmp_path, 2024, tmp_path / "2024-b.zip") == tmp_path / "2024-a.zip"
+    assert packs.previous_pack(tmp_path, 2026, tmp_path / "2026-z.zip") is None
+
+
+def test_pack_after_editing_one_quote_equals_a_fresh_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = copy_fixture("cards", tmp_path)
+    card_cache = tmp_path / "card-cache"
+    first = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
+    total = 5 * len(first.manifest["cards"])
+    quote = content / "quotes" / "2024" / "chinese-same-table.md"
+    quote.write_text(quote.read_text("utf-8").replace("。", "！", 1), "utf-8")
+    copied = _count_copies(monkeypatch)
+    second = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
+    assert second.stats.rendered == 5 and len(copied) == total - 5
+    zip_path = second.output / "campaigns" / "2024" / "cards" / "2024-cards.zip"
+    incremental = zip_path.read_bytes()
+    assert [p.name[:5] for p in (card_cache / "packs").iterdir()] == ["2024-"]
+
+    shutil.rmtree(card_cache / "packs")  # the same cards, packed from scratch
+    third = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
+    assert third.stats.rendered == 0 and len(copied) == total - 5
+    assert zip_path.read_bytes() == incremental
+    with zipfile.ZipFile(zip_path) as pack:
+        assert pack.testzip() is None

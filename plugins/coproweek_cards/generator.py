@@ -10,7 +10,6 @@ import os
 import shutil
 import sys
 import time
-import zipfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -23,11 +22,10 @@ from . import render
 from .cache import CardCache
 from .compose import FontSettings
 from .layouts import FORMATS
+from .packs import previous_pack, write_pack
 from .plan import Card, CardOptions
 from .render import Job, render_to_file
 from .settings import cache_dir, setting
-
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same cards make the same zip file
 
 
 @dataclass
@@ -137,27 +135,27 @@ def place(cached: Path | str, target: Path | str) -> None:
         shutil.copyfile(cached, target)
 
 
-def _write_zip(path: Path, output: Path, cards: list[Card], manifest: bytes, packs: Path) -> Path:
+def _write_zip(
+    path: Path, output: Path, cards: list[Card], manifest: bytes, packs: Path, year: int
+) -> Path:
     """The download pack; the manifest names every card by its hash, so it keys the pack."""
-    cached = packs / f"{hashlib.sha256(manifest).hexdigest()[:20]}.zip"
+    cached = packs / f"{year}-{hashlib.sha256(manifest).hexdigest()[:20]}.zip"
     path.parent.mkdir(parents=True, exist_ok=True)
     if not cached.is_file():
         packs.mkdir(parents=True, exist_ok=True)
-        _build_zip(cached, output, cards, manifest)
+        _build_zip(cached, output, cards, manifest, previous_pack(packs, year, cached))
     place(cached, path)
     return cached
 
 
-def _build_zip(path: Path, output: Path, cards: list[Card], manifest: bytes) -> None:
+def _build_zip(
+    path: Path, output: Path, cards: list[Card], manifest: bytes, previous: Path | None = None
+) -> None:
+    """The pack holds manifest.json, then every card file, sorted; with `previous`, the
+    campaign's last pack, its unchanged cards are copied from it rather than read."""
     members = sorted(image.url for card in cards for image in card.images.values())
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as pack:
-        info = zipfile.ZipInfo("manifest.json", ZIP_TIME)
-        info.external_attr = 0o644 << 16
-        pack.writestr(info, manifest)
-        for url in members:
-            info = zipfile.ZipInfo(url.rsplit("/", 1)[-1], ZIP_TIME)
-            info.external_attr = 0o644 << 16
-            pack.writestr(info, (output / url).read_bytes())
+    files = [(url.rsplit("/", 1)[-1], output / url) for url in members]
+    write_pack(path, manifest, files, previous)
 
 
 class CardsGenerator(Generator):
@@ -252,7 +250,7 @@ class CardsGenerator(Generator):
             folder = gallery_url(year).rstrip("/")
             _write_bytes(output / folder / "manifest.json", manifest)
             pack = output / folder / f"{year}-cards.zip"
-            used_packs.add(_write_zip(pack, output, chosen, manifest, packs))
+            used_packs.add(_write_zip(pack, output, chosen, manifest, packs, year))
             writer.write_file(
                 f"{folder}/index.html",
                 template,
