@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import warnings
@@ -562,7 +563,8 @@ def _checked_post(
     key = memo.key(os.path.abspath(path), raw)
     found = memo.get(key)
     if found is None:
-        found = check()
+        post, problems = check()
+        found = (dataclasses.replace(post, version=key) if post else None, problems)
         memo.put(key, found)
     return *found, key
 

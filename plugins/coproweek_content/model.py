@@ -6,10 +6,11 @@ naming mode a contributor chose is honoured in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 
 class Naming(Enum):
@@ -135,10 +136,20 @@ class Post:
     body_images: tuple[Image, ...] = ()
     link: str = ""  # a longer source (quotes) or the original of a cross-post (blogs)
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
+    # A hash of the file and of everything reading it depended on (see memo.py), when known:
+    # every field above follows from it.
+    version: str = field(default="", compare=False, repr=False)
 
     @property
     def display_name(self) -> str:
         return self.person.display_name
+
+    def page_fingerprint(self) -> tuple[Any, ...]:
+        """What identifies this post's values for the page cache: its version when known,
+        else every field."""
+        if self.version:
+            return ("version", self.version)
+        return tuple(getattr(self, item.name) for item in fields(self))
 
     @property
     def byline(self) -> str:

@@ -31,6 +31,9 @@ from pelican.urlwrappers import URLWrapper
 
 SKIPPED = frozenset({"settings", "_context"})  # Pelican's shared settings and context
 LINKS = ("related_posts", "campaign_page")  # followed only from the page's own post
+# Attributes behind `content` and `summary` (fingerprinted as templates see them), and the
+# metadata Pelican copies to attributes (walked below only where they differ).
+SHOWN_AS_PROPERTY = frozenset({"_content", "_summary", "metadata"})
 SCALARS = (str, int, float, bool, type(None))
 
 
@@ -86,7 +89,7 @@ class Fingerprints:
             self._walk(content.summary, tokens)
             attributes = vars(content)
             for name, value in sorted(attributes.items()):
-                if name not in SKIPPED and name not in LINKS and name != "metadata":
+                if name not in SKIPPED and name not in LINKS and name not in SHOWN_AS_PROPERTY:
                     tokens.append(name)
                     self._walk(value, tokens)
             # Pelican copies each metadata value to an attribute: walk only those that differ.
@@ -102,12 +105,19 @@ class Fingerprints:
 
     def _walk(self, value: Any, tokens: list[str]) -> None:
         kind = type(value)
-        if kind in SCALARS:
+        if kind is str:  # the most common value: length-prefixed, so never ambiguous
+            tokens.append(f"s{len(value)}:{value}")
+        elif kind in SCALARS:
             tokens.append(f"{kind.__name__}:{value!r}")
         elif kind is list or kind is tuple:
             tokens.append(f"[{len(value)}")
+            content = self._content
             for item in value:
-                self._walk(item, tokens)
+                found = content.get(id(item))  # posts in lists: already fingerprinted
+                if found is not None and found[0] is item:
+                    tokens.append(found[1])
+                else:
+                    self._walk(item, tokens)
         elif kind is dict:
             tokens.append(f"{{{len(value)}")
             for key in sorted(value, key=repr):
