@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import sys
 import threading
@@ -48,6 +49,9 @@ def load_settings(
     chosen.update(overrides or {})
     # Pelican resolves PATH and OUTPUT_PATH against the settings file's folder.
     return read_settings(str(settings_path), override=chosen)
+
+
+FINGERPRINT = re.compile(r"[0-9a-f]{16}")
 
 
 def cache_fingerprint(settings: dict[str, Any]) -> str:
@@ -157,6 +161,7 @@ def _build_into(
         return result
 
     replace_folder(building, output)
+    forget_old_caches(cache)
     result.ok = True
     result.output = output
     result.taken_down = takedown_lines(site, settings.get("SITEURL", ""))
@@ -175,6 +180,23 @@ def _build_into(
         file=out,
     )
     return result
+
+
+KEPT_CACHES = 3  # e.g. local builds, publishing builds, and the settings before a change
+
+
+def forget_old_caches(current: Path) -> None:
+    """Pelican's cache and the kept pages live in a folder per settings-and-code
+    fingerprint; keep the few used last, so the cache does not grow with every change."""
+    os.utime(current)
+    fingerprints = [
+        folder
+        for folder in current.parent.iterdir()
+        if folder.is_dir() and FINGERPRINT.fullmatch(folder.name)
+    ]
+    fingerprints.sort(key=lambda folder: folder.stat().st_mtime_ns, reverse=True)
+    for folder in fingerprints[KEPT_CACHES:]:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def plural(count: int, noun: str) -> str:
