@@ -64,7 +64,11 @@ def copy_fixture(name: str, destination: Path) -> Path:
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled sample content, built once per test run; returns the output folder."""
     output = tmp_path_factory.mktemp("sample") / "output"
-    result, printed = build(ROOT / "content", output, COPROWEEK_PROJECT_ROOT=str(ROOT))
+    # Split the search index per campaign as large sites do, so the tests (and the browser
+    # tests) cover merging the bundles; tests/test_search.py checks the one-index default.
+    result, printed = build(
+        ROOT / "content", output, COPROWEEK_PROJECT_ROOT=str(ROOT), COPROWEEK_SEARCH_SPLIT_FROM=1
+    )
     assert result.ok, printed
     return output
 

@@ -7,11 +7,15 @@ with data-pagefind-body, and type and campaign with data-pagefind-meta.
 Only pages whose template carries data-pagefind-body (posts: article.html) are given to
 Pagefind; Pagefind would skip every other page anyway. They are collected as Pelican writes
 them, and once the posts and fixed pages are written, Pagefind indexes hard links to them in
-a background process while Pelican writes the rest of the site. The bundle is put in place
+background processes while Pelican writes the rest of the site. The bundles are put in place
 at the end of the build.
 
-The index is kept in the cache under a hash of the pages it is made from: when none of them
-changed, the previous index is linked into the site and Pagefind is not run at all.
+The index is split into shards, one Pagefind bundle per campaign year and one for the posts
+without a campaign: pagefind/ for the newest campaign (the primary bundle, whose pagefind.js
+the search page loads), pagefind-YEAR/ and pagefind-other/ for the rest, which the search
+page merges into the primary (Pagefind's mergeIndex). Each shard is kept in the cache under a
+hash of its own pages: a shard none of whose pages changed is linked into the site from the
+cache, so editing one post runs Pagefind on that post's shard only.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +44,29 @@ TIMEOUT_SECONDS = 600
 # Template context names of the pages whose template carries data-pagefind-body: "article"
 # (article.html). page.html ("page") has none, so fixed pages are not searchable.
 SEARCHABLE = ("article",)
+# The generator lists whose posts Pelican writes with article.html.
+WRITTEN = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
+NO_CAMPAIGN = "other"  # the shard of the posts without a campaign
+WHOLE_SITE = "all"  # the one shard of a site too small to split
+RUNTIME = shutil.ignore_patterns("*.js", "*.css", "wasm.*")  # Pagefind's code and styles
+
+
+@dataclass
+class Shard:
+    """One Pagefind bundle: the posts of one campaign year, or of no campaign."""
+
+    folder: str  # the bundle's folder in the site
+    pages: set[Path] = field(default_factory=set)
+    digest: str = ""
+    staging: Path | None = None  # where Pagefind works; None: the bundle came from the cache
+    process: subprocess.Popen[bytes] | None = None
 
 
 @dataclass
@@ -46,11 +75,23 @@ class Job:
 
     output: Path
     cache: Path
-    pages: set[Path] = field(default_factory=set)
-    staging: Path | None = None
-    process: subprocess.Popen[bytes] | None = None
-    kept: Path | None = None  # where a newly made bundle is kept; None: nothing to keep
+    shards: dict[str, Shard] = field(default_factory=dict)  # by shard key, primary first
+    staging: Path | None = None  # holds each indexed shard's staging folder
+    split: bool = False  # one shard per campaign (a large site), else one index of all posts
 
+    def shard_key(self, article: Any) -> str:
+        return shard_key(article) if self.split else WHOLE_SITE
+
+
+@dataclass
+class Report:
+    """What the last build did with each shard (tests and benchmarks read it)."""
+
+    indexed: list[str] = field(default_factory=list)  # bundle folders Pagefind made
+    reused: list[str] = field(default_factory=list)  # bundle folders linked from the cache
+
+
+LAST = Report()
 
 # Output folder -> its build's job. A job whose build failed before `finalized` is stopped
 # when the next build of that folder starts, or when Python exits.
@@ -59,6 +100,20 @@ _jobs: dict[str, Job] = {}
 
 def job_key(output: str | Path) -> str:
     return os.path.abspath(output)
+
+
+def shard_key(article: Any) -> str:
+    year = getattr(getattr(article, "entry", None), "campaign_year", None)
+    return str(year) if year else NO_CAMPAIGN
+
+
+def plan(keys: set[str]) -> dict[str, Shard]:
+    """Newest campaign first (the primary bundle), the posts without a campaign last."""
+    if keys == {WHOLE_SITE}:
+        return {WHOLE_SITE: Shard(BUNDLE)}
+    years = sorted((key for key in keys if key != NO_CAMPAIGN), key=int, reverse=True)
+    ordered = years + [NO_CAMPAIGN] * (NO_CAMPAIGN in keys)
+    return {key: Shard(BUNDLE if i == 0 else f"{BUNDLE}-{key}") for i, key in enumerate(ordered)}
 
 
 def pages_digest(output: Path, pages: set[Path]) -> str:
@@ -76,17 +131,18 @@ def link_file(source: str | Path, target: str | Path) -> None:
         shutil.copy2(source, target)
 
 
-def link_tree(source: Path, target: Path) -> None:
+def link_tree(source: Path, target: Path, ignore: Callable[..., Any] | None = None) -> None:
     """Copy a folder as hard links (a copy where links are not possible)."""
-    shutil.copytree(source, target, copy_function=link_file)
+    shutil.copytree(source, target, copy_function=link_file, ignore=ignore)
 
 
-def put_bundle(bundle: Path, output: Path, move: bool) -> None:
-    shutil.rmtree(output / BUNDLE, ignore_errors=True)
-    if move:
-        bundle.rename(output / BUNDLE)
-    else:
-        link_tree(bundle, output / BUNDLE)
+def place(bundle: Path, output: Path, shard: Shard) -> None:
+    """A shard's bundle into the site. Pagefind's code is loaded from the primary bundle only,
+    so the merged ones go without it; the cache keeps whole bundles, as any shard may become
+    the primary (when a newer campaign starts)."""
+    target = output / shard.folder
+    shutil.rmtree(target, ignore_errors=True)
+    link_tree(bundle, target, None if shard.folder == BUNDLE else RUNTIME)
 
 
 def stage_pages(output: Path, pages: set[Path], site: Path) -> None:
@@ -111,28 +167,35 @@ def start_pagefind(site: Path, staging: Path) -> subprocess.Popen[bytes] | None:
         return None
 
 
-def pagefind_succeeded(job: Job) -> bool:
-    assert job.process is not None and job.staging is not None
+def pagefind_succeeded(shard: Shard) -> bool:
+    assert shard.process is not None and shard.staging is not None
     try:
-        code = job.process.wait(timeout=TIMEOUT_SECONDS)
+        code = shard.process.wait(timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         logger.error(
-            "The search index could not be built: Pagefind took over %s seconds", TIMEOUT_SECONDS
+            "The search index could not be built (%s): Pagefind took over %s seconds",
+            shard.folder,
+            TIMEOUT_SECONDS,
         )
         return False
     if code != 0:
-        log = (job.staging / "pagefind.log").read_text(encoding="utf-8", errors="replace")
+        log = (shard.staging / "pagefind.log").read_text(encoding="utf-8", errors="replace")
         lines = [line for line in log.strip().splitlines() if line.strip()]
-        logger.error("The search index could not be built: %s", lines[-1] if lines else code)
+        logger.error(
+            "The search index could not be built (%s): %s",
+            shard.folder,
+            lines[-1] if lines else code,
+        )
         return False
     return True
 
 
 def stop(job: Job) -> None:
-    """Kill Pagefind if it still runs, and remove the staging folder."""
-    if job.process is not None and job.process.poll() is None:
-        job.process.kill()
-        job.process.wait()
+    """Kill every Pagefind still running, and remove the staging folder."""
+    for shard in job.shards.values():
+        if shard.process is not None and shard.process.poll() is None:
+            shard.process.kill()
+            shard.process.wait()
     if job.staging is not None:
         shutil.rmtree(job.staging, ignore_errors=True)
 
@@ -145,6 +208,8 @@ def stop_all() -> None:
 
 def begin(generator: Any) -> None:
     """A build starts (articles generator made): a fresh job for its output folder."""
+    global LAST
+    LAST = Report()
     leftover = _jobs.pop(job_key(generator.output_path), None)
     if leftover is not None:
         stop(leftover)
@@ -158,12 +223,31 @@ def begin(generator: Any) -> None:
     _jobs[job_key(generator.output_path)] = Job(Path(generator.output_path), cache)
 
 
+def plan_shards(generator: Any) -> None:
+    """The posts are known: one shard per campaign year among them, and the search page
+    (rendered before all posts are written) is told which bundles to load."""
+    job = _jobs.get(job_key(generator.output_path))
+    if job is None:
+        return
+    posts = list(chain.from_iterable(getattr(generator, name, ()) for name in WRITTEN))
+    split_from = setting(generator.settings, "COPROWEEK_SEARCH_SPLIT_FROM")
+    job.split = split_from is not None and len(posts) >= split_from
+    job.shards = plan({job.shard_key(post) for post in posts})
+    generator.context["search_bundles"] = [shard.folder for shard in job.shards.values()]
+
+
 def collect_page(path: str, context: dict[str, Any]) -> None:
-    if not any(name in context for name in SEARCHABLE):
+    post = next((context[name] for name in SEARCHABLE if name in context), None)
+    if post is None:
         return
     job = _jobs.get(job_key(context.get("OUTPUT_PATH", "")))
-    if job is not None:
-        job.pages.add(Path(path))
+    if job is None:
+        return
+    key = job.shard_key(post)
+    if key not in job.shards:  # not among the generator's posts: indexed, never merged
+        logger.warning("%s is not in the search: its shard (%s) was not planned", path, key)
+        job.shards[key] = Shard(f"{BUNDLE}-{key}")
+    job.shards[key].pages.add(Path(path))
 
 
 def make_staging(output: Path) -> Path:
@@ -172,20 +256,37 @@ def make_staging(output: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{name}.search-", dir=output.parent))
 
 
-def start_index(generator: Any, **_: Any) -> None:
-    """The posts and fixed pages are written: reuse the kept index, or start Pagefind."""
-    job = _jobs.get(job_key(generator.output_path))
-    if job is None or not job.pages:
-        return  # no searchable page: see finish_index
-    kept = job.cache / pages_digest(job.output, job.pages)
-    if (kept / BUNDLE).is_dir():
-        put_bundle(kept / BUNDLE, job.output, move=False)
+def shard_staging(job: Job, shard: Shard) -> Path:
+    if job.staging is None:
+        job.staging = make_staging(job.output)
+    shard.staging = job.staging / shard.folder
+    shard.staging.mkdir()
+    return shard.staging
+
+
+def start_shard(job: Job, shard: Shard) -> None:
+    """Link the kept bundle of the shard's pages into the site, or start Pagefind on them."""
+    shard.digest = pages_digest(job.output, shard.pages)
+    kept = job.cache / shard.digest / BUNDLE
+    if kept.is_dir():
+        place(kept, job.output, shard)
+        LAST.reused.append(shard.folder)
         return
-    job.kept = kept
-    job.staging = make_staging(job.output)
+    staging = shard_staging(job, shard)
+    stage_pages(job.output, shard.pages, staging / "site")
+    shard.process = start_pagefind(staging / "site", staging)
+    LAST.indexed.append(shard.folder)
+
+
+def start_index(generator: Any, **_: Any) -> None:
+    """The posts and fixed pages are written: reuse each kept shard, or start Pagefind."""
+    job = _jobs.get(job_key(generator.output_path))
+    if job is None:
+        return
     try:
-        stage_pages(job.output, job.pages, job.staging / "site")
-        job.process = start_pagefind(job.staging / "site", job.staging)
+        for shard in job.shards.values():
+            if shard.pages:  # no searchable page at all: see finish_index
+                start_shard(job, shard)
     except BaseException:
         stop(job)
         raise
@@ -195,31 +296,55 @@ def index_whole_site(job: Job) -> None:
     # With no data-pagefind-body anywhere (a site without posts) Pagefind's rule is to index
     # every page, as it did before pages were collected; that needs the finished site, so it
     # runs now, and so rarely that it is not kept.
-    job.staging = make_staging(job.output)
-    job.process = start_pagefind(job.output, job.staging)
+    shard = Shard(BUNDLE)
+    job.shards = {NO_CAMPAIGN: shard}
+    shard.process = start_pagefind(job.output, shard_staging(job, shard))
+    LAST.indexed.append(shard.folder)
+
+
+def keep(job: Job, made: list[Shard]) -> None:
+    """Keep the new bundles in the cache, and only the bundles this build used."""
+    made = [shard for shard in made if shard.digest]  # the whole site's index is not kept
+    if not made:
+        return
+    used = {shard.digest for shard in job.shards.values()}
+    if job.cache.is_dir():
+        for entry in job.cache.iterdir():
+            if entry.name not in used:
+                shutil.rmtree(entry, ignore_errors=True)
+    for shard in made:
+        assert shard.staging is not None
+        # Linked under a temporary name first: a half-kept bundle is never reused.
+        partial = job.cache / f".{shard.digest}.partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        link_tree(shard.staging / BUNDLE, partial / BUNDLE)
+        shutil.rmtree(job.cache / shard.digest, ignore_errors=True)
+        partial.rename(job.cache / shard.digest)
 
 
 def finish_index(pelican: Any) -> None:
-    """The site is written: wait for Pagefind, put its bundle in place and keep it."""
+    """The site is written: wait for Pagefind, put the bundles in place and keep them."""
     job = _jobs.pop(job_key(pelican.output_path), None)
     if job is None:
         return
     try:
-        if not job.pages:
+        if not any(shard.pages for shard in job.shards.values()):
             index_whole_site(job)
-        if job.process is None or not pagefind_succeeded(job):
-            return
-        assert job.staging is not None
-        put_bundle(job.staging / BUNDLE, job.output, move=True)
-        if job.kept is not None:
-            shutil.rmtree(job.cache, ignore_errors=True)  # only the newest index is worth keeping
-            link_tree(job.output / BUNDLE, job.kept / BUNDLE)
+        made = [shard for shard in job.shards.values() if shard.staging is not None]
+        for shard in made:
+            if shard.process is None or not pagefind_succeeded(shard):
+                return
+        keep(job, made)
+        for shard in made:
+            assert shard.staging is not None
+            place(shard.staging / BUNDLE, job.output, shard)
     finally:
         stop(job)
 
 
 def register() -> None:
     signals.article_generator_init.connect(begin)
+    signals.article_generator_finalized.connect(plan_shards)
     signals.content_written.connect(collect_page)
     signals.page_writer_finalized.connect(start_index)
     signals.finalized.connect(finish_index)

@@ -10,6 +10,11 @@ DEFAULTS: dict[str, Any] = {
     # Where the last index is kept between builds; None: a "search" folder beside Pelican's
     # cache (the build keys Pelican's cache by its settings, one folder deeper).
     "COPROWEEK_SEARCH_CACHE_DIR": None,
+    # From this many posts on, the index is split into one Pagefind bundle per campaign, so
+    # an edit re-indexes only its campaign (the search page merges the bundles). Pagefind
+    # then ranks each campaign's results by that campaign's word statistics, so smaller
+    # sites keep one index. None: never split.
+    "COPROWEEK_SEARCH_SPLIT_FROM": 1000,
 }
 
 
