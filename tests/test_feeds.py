@@ -611,3 +611,49 @@ def test_a_feed_opened_in_a_browser_becomes_a_readable_page(any_site: Path) -> N
         # Relative, so the browser fetches it from the same origin as the feed (XSL
         # from another origin is refused), whatever host name the site is opened under.
         assert not urlsplit(href).scheme and not href.startswith("/"), href
+
+
+def test_feeds_made_from_the_newest_posts_only_equal_feeds_made_from_every_post(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Feed items are made only for posts some feed can list (the newest of each group, and
+    ties of the same date); the feeds are the same as when every post gets an item."""
+    from coproweek_feeds import plan
+
+    quick = {
+        "COPROWEEK_CARDS_ENABLED": False,
+        "COPROWEEK_SEARCH_ENABLED": False,
+        "COPROWEEK_FEEDS_ITEM_LIMIT": 2,
+        "COPROWEEK_FEEDS_PER_TAG": True,
+        "COPROWEEK_PROJECT_ROOT": str(ROOT),
+    }
+    chosen, printed = build(ROOT / "content", tmp_path / "chosen", **quick)
+    assert chosen.ok, printed
+    assert len(plan.listed_articles(_published_articles(), 2, True)) < len(_published_articles())
+    monkeypatch.setattr(plan, "listed_articles", lambda articles, limit, per_tag: articles)
+    every, printed = build(ROOT / "content", tmp_path / "every", **quick)
+    assert every.ok, printed
+    feeds = sorted((tmp_path / "chosen/feeds").rglob("*.xml"))
+    assert len(feeds) > 10
+    for feed in feeds:
+        other = tmp_path / "every/feeds" / feed.relative_to(tmp_path / "chosen/feeds")
+        assert feed.read_bytes() == other.read_bytes(), feed.name
+
+
+def _published_articles() -> list:
+    """Stand-ins for Pelican's articles of the sample site, enough for listed_articles."""
+    from types import SimpleNamespace
+
+    from coproweek_content import state
+
+    site = state.current_site()
+    return [
+        SimpleNamespace(
+            source_path=str(post.source_path),
+            date=post.date,
+            entry=post,
+            category=SimpleNamespace(slug=post.kind + "s"),
+            tags=[SimpleNamespace(slug=tag) for tag in post.tags],
+        )
+        for post in site.published
+    ]

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from coproweek_content import state
 
 from .channels import FORMATS, FeedChannel, FeedIndex, make_channel
-from .items import FeedItem, campaign_label, feed_item
-from .settings import campaign_page, setting, site_url
+from .items import FeedItem, campaign_label, feed_item, post_of
+from .settings import CONSENT_CHANNEL, campaign_page, setting, site_url
 
 # How a type's feed is named, by the slug of the type's page.
 TYPE_WORDS = {"quotes": "quotes", "blogs": "blog posts"}
@@ -30,7 +30,10 @@ def plan_feeds(articles: list[Any], settings: dict[str, Any]) -> FeedIndex:
     base = site_url(settings)
     folder = setting(settings, "COPROWEEK_FEEDS_DIR").strip("/")
     authority = id_authority(settings)
-    found = (feed_item(article, settings, base, authority) for article in articles)
+    limit = setting(settings, "COPROWEEK_FEEDS_ITEM_LIMIT")
+    per_tag = setting(settings, "COPROWEEK_FEEDS_PER_TAG")
+    chosen = listed_articles(articles, limit, per_tag) if limit else articles
+    found = (feed_item(article, settings, base, authority) for article in chosen)
     items = [item for item in found if item is not None]
     channel: Channel = partial(
         make_channel,
@@ -53,6 +56,30 @@ def plan_feeds(articles: list[Any], settings: dict[str, Any]) -> FeedIndex:
     if setting(settings, "COPROWEEK_FEEDS_PER_TAG"):
         index.tags = _by_tag(items, channel, folder, settings)
     return index
+
+
+def listed_articles(articles: list[Any], limit: int, per_tag: bool) -> list[Any]:
+    """The articles some feed can list: in each group (the site, a campaign, a type, a
+    tag), the `limit` newest that may go in feeds, and any of the same date as the last of
+    them (feeds break such ties by id). Feed items are made for these only."""
+    groups: dict[Any, list[Any]] = {}
+    for article in articles:
+        post = post_of(article)
+        if post is None or not post.consent.allows(CONSENT_CHANNEL):
+            continue
+        keys = [("site",), ("campaign", post.campaign_year), ("type", article.category.slug)]
+        if per_tag:
+            keys += [("tag", tag.slug) for tag in getattr(article, "tags", None) or ()]
+        for key in keys:
+            groups.setdefault(key, []).append(article)
+    wanted: set[int] = set()
+    for members in groups.values():
+        members.sort(key=lambda article: article.date, reverse=True)
+        if len(members) > limit:
+            last = members[limit - 1].date
+            members = [article for article in members if article.date >= last]
+        wanted.update(id(article) for article in members)
+    return [article for article in articles if id(article) in wanted]
 
 
 def _kept(channels: dict[Any, FeedChannel | None]) -> dict[Any, FeedChannel]:
