@@ -21,12 +21,14 @@ class CardCache:
         self.history: dict[str, list[str]] = {}
         self.lengths: dict[str, int] = {}
         self._present: set[str] | None = None
+        self._loaded: object = None  # the manifest as read, to skip writing it unchanged
         path = folder / MANIFEST
         if path.is_file():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 self.history = {k: list(v) for k, v in data.get("history", {}).items()}
                 self.lengths = {k: int(v) for k, v in data.get("lengths", {}).items()}
+                self._loaded = data
             except (ValueError, AttributeError, TypeError):
                 pass  # a damaged manifest only costs a redraw
 
@@ -60,14 +62,16 @@ class CardCache:
         """Write the manifest and delete cached files no current card uses; returns how many."""
         self.files.mkdir(parents=True, exist_ok=True)
         removed = 0
-        for path in self.files.iterdir():
-            if path.name.split(".")[0] not in keep and path.suffix != ".part":
-                path.unlink()
+        for name in os.listdir(self.files):
+            if name.split(".")[0] not in keep and not name.endswith(".part"):
+                os.unlink(os.path.join(self.files, name))
                 removed += 1
         data = {
             "history": dict(sorted(self.history.items())),
             "lengths": {k: v for k, v in sorted(self.lengths.items()) if k in keep},
         }
+        if data == self._loaded:
+            return removed  # the manifest on disk says exactly this already
         temporary = self.folder / f".{MANIFEST}.{os.getpid()}"
         temporary.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
         temporary.replace(self.folder / MANIFEST)

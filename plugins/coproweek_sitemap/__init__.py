@@ -41,6 +41,12 @@ def last_modified(settings: dict[str, Any]) -> dict[str, str]:
     return dates
 
 
+def head_of(page: Path) -> bytes:
+    """The start of a page, where a robots meta tag would be."""
+    with page.open("rb") as handle:
+        return handle.read(4096)
+
+
 def sitemap_xml(output: Path, settings: dict[str, Any]) -> str:
     base = site_url(settings)
     excluded = set(setting(settings, "COPROWEEK_SITEMAP_EXCLUDE"))
@@ -48,7 +54,7 @@ def sitemap_xml(output: Path, settings: dict[str, Any]) -> str:
     entries = []
     for page in sorted(output.rglob("*.html")):
         relative = page.relative_to(output)
-        if relative.as_posix() in excluded or NOINDEX.search(page.read_bytes()[:4096]):
+        if relative.as_posix() in excluded or NOINDEX.search(head_of(page)):
             continue
         address = page_address(relative)
         modified = dates.get(address)
