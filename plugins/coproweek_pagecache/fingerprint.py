@@ -22,6 +22,7 @@ import dataclasses
 import hashlib
 from datetime import date, datetime, time
 from enum import Enum
+from functools import cache
 from pathlib import PurePath
 from typing import Any
 
@@ -136,7 +137,7 @@ class Fingerprints:
 
     def _walk_object(self, value: Any, tokens: list[str]) -> None:
         kind = type(value)
-        if kind in _FIXED_KINDS or _is_fixed(kind):
+        if _is_fixed(kind):
             tokens.append(self._fixed_digest(value))
         elif isinstance(value, (set, frozenset)):
             parts = []
@@ -192,15 +193,10 @@ class Fingerprints:
         return digest
 
 
-_FIXED_KINDS: set[type] = set()
-
-
+@cache
 def _is_fixed(kind: type) -> bool:
     params = getattr(kind, "__dataclass_params__", None)
-    fixed = callable(getattr(kind, "page_fingerprint", None)) or bool(params and params.frozen)
-    if fixed:
-        _FIXED_KINDS.add(kind)
-    return fixed
+    return callable(getattr(kind, "page_fingerprint", None)) or bool(params and params.frozen)
 
 
 class _Missing:
