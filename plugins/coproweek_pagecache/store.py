@@ -53,8 +53,7 @@ class PageStore:
         names = self._used_names(template)
         key = None
         if names is not None:
-            values = dict(context, __output__=context.get("output_file"))
-            key = self.fingerprints.page_key(self.salt, names, values)
+            key = self.fingerprints.page_key(self.salt, names, context)
         if key is None:
             self.uncacheable += 1
             return template.render(context)
@@ -75,22 +74,21 @@ class PageStore:
         if name not in self._names:
             environment = template.environment
             known = self._known_names.get(name)
-            if known is None or any(
-                _source_digest(environment, other) != digest
-                for other, digest in known["sources"].items()
-            ):
+            if not _still_true(known, environment):
                 known = template_names(environment, name)
                 self._known_names[name] = known
                 self._names_changed = True
             found = known["names"]
-            self._names[name] = None if found is None else ["__output__", *found]
+            # "output_file" is Pelican's name for the page being written.
+            self._names[name] = None if found is None else ["output_file", *found]
         return self._names[name]
 
     def _load_known_names(self) -> dict[str, Any]:
         try:
-            return json.loads((self.folder / NAMES_FILE).read_text(encoding="utf-8"))
+            known = json.loads((self.folder / NAMES_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
+        return known if isinstance(known, dict) else {}
 
     def forget_unused(self) -> None:
         """Save this build's pages and drop those no page of it used."""
@@ -123,6 +121,21 @@ def _open_database(path: Path) -> sqlite3.Connection:
         database.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, html TEXT)")
     database.commit()
     return database
+
+
+def _still_true(known: Any, environment: Any) -> bool:
+    """Whether names kept from an earlier build (or a damaged file) still hold: the same
+    sources decided them."""
+    if not isinstance(known, dict) or not isinstance(known.get("sources"), dict):
+        return False
+    names = known.get("names")
+    if names is not None and not (
+        isinstance(names, list) and all(isinstance(n, str) for n in names)
+    ):
+        return False
+    return all(
+        _source_digest(environment, other) == digest for other, digest in known["sources"].items()
+    )
 
 
 def template_names(environment: Any, name: str) -> dict[str, Any]:
