@@ -117,3 +117,28 @@ def test_an_unchanged_site_renders_no_page(tmp_path: Path) -> None:
     stats = coproweek_pagecache.LAST
     assert stats.rendered == 0 and stats.uncacheable == 0
     assert stats.reused == len(list(output.rglob("*.html")))
+
+
+def test_damaged_caches_cost_a_rebuild_never_a_wrong_or_failed_build(tmp_path: Path) -> None:
+    """Every kept result (checked files, card plans, kept pages, the template names) may be
+    cut short or overwritten; the next build notices, works again and gives the same site."""
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    settings = {"COPROWEEK_PROJECT_ROOT": str(ROOT), "COPROWEEK_SEARCH_ENABLED": False}
+    result, printed = build(ROOT / "content", output, cache, **settings)
+    assert result.ok, printed
+    first = files_of(output)
+    kept = [
+        cache / "content-memo.pickle",
+        cache / "cards" / "plan-memo.pickle",
+        *cache.glob("*/pages/pages.sqlite"),
+        *cache.glob("*/pages/template-names.json"),
+    ]
+    assert len(kept) == 4, kept
+    for damage in (b"\x80not what was kept\x00" * 3, b'{"index.html": {"sources": 1}}'):
+        for path in kept:
+            path.write_bytes(damage)
+        result, printed = build(ROOT / "content", output, cache, **settings)
+        assert result.ok, printed
+        assert "Traceback" not in printed
+        assert files_of(output) == first
+        assert coproweek_pagecache.LAST.reused == 0  # nothing was taken from the damaged store
