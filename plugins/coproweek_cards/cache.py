@@ -73,6 +73,8 @@ class CardCache:
         if data == self._loaded:
             return removed  # the manifest on disk says exactly this already
         temporary = self.folder / f".{MANIFEST}.{os.getpid()}"
-        temporary.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        # Compact, so the C encoder writes it: only builds read this file.
+        compact = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        temporary.write_text(compact, encoding="utf-8")
         temporary.replace(self.folder / MANIFEST)
         return removed
