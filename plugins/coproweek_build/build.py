@@ -5,6 +5,7 @@ A failed build leaves the previous output/ exactly as it was.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -12,6 +13,8 @@ import shutil
 import sys
 import threading
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -104,6 +107,28 @@ def build_site(
     overrides: dict[str, Any] | None = None,
     out: TextIO = sys.stdout,
 ) -> BuildResult:
+    with fewer_collections():
+        return _build(settings_file, overrides, out)
+
+
+# Python's cycle collector runs after every 700 new objects and, every so often, walks every
+# object there is. A build makes millions of objects that live until it ends (posts, pages,
+# caches), so with the default thresholds those walks cost a tenth of a no-change build.
+# Builds make few reference cycles, so collecting far less often costs next to no memory.
+COLLECTION_THRESHOLDS = (100_000, 50, 100)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(*COLLECTION_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _build(settings_file: str | Path, overrides: dict[str, Any] | None, out: TextIO) -> BuildResult:
     settings = load_settings(settings_file, overrides)
     strict = bool(settings.get("COPROWEEK_STRICT"))
     site = check_content(settings)
