@@ -8,7 +8,8 @@ when the key is the same. Pages are still written by Pelican's writer, so every 
 step (minifying, the sitemap, the search index) sees each page as before.
 
 Signals:
-- initialized: add the COPROWEEK_PAGECACHE_* defaults;
+- initialized: add the COPROWEEK_PAGECACHE_* defaults, and keep compiled templates between
+  builds (bytecode.py);
 - get_writer: the caching writer;
 - finalized: forget kept pages that no page of this build used, and record the counts.
 """
@@ -21,6 +22,7 @@ from typing import Any
 from pelican import signals
 from pelican.writers import Writer
 
+from .bytecode import use_bytecode_cache
 from .settings import DEFAULTS, setting
 from .store import PageStore
 
@@ -68,6 +70,8 @@ def add_defaults(pelican: Any) -> None:
     if _store is not None:  # left by a build that failed: drop what it had not saved
         _store.abandon()
     _store = PageStore.for_settings(pelican.settings) if _enabled(pelican.settings) else None
+    if _store is not None:
+        use_bytecode_cache(pelican.settings, _store.folder)
 
 
 def _enabled(settings: dict[str, Any]) -> bool:
