@@ -96,6 +96,7 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = ".cache/pelican"
 CHECK_MODIFIED_METHOD = "mtime"
 CONTENT_CACHING_LAYER = "reader"
+GZIP_CACHE = False  # a bigger cache file, but no time spent packing and unpacking it
 
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = False  # builds go to a fresh folder that replaces output/ at the end
