@@ -143,7 +143,7 @@ def all_sizes(
         Path(job.target).unlink(missing_ok=True)
     before = _cpu()
     start = time.perf_counter()
-    draw_missing(jobs, workers, pool_min=1)
+    draw_missing(jobs, workers)
     return time.perf_counter() - start, _cpu() - before
 
 

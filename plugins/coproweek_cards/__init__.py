@@ -5,9 +5,12 @@ Signals:
   through the build command, which already ran them) run the card checks;
 - article_generator_finalized: plan every card and its file names, give each published
   article `card` (its link preview) and `cards` (all its cards), and the template context
-  `campaign_cards` ({year: Card}) and `card_galleries` ({year: gallery address});
-- get_generators: CardsGenerator draws what the cache lacks, copies the cards into
-  output/cards/ and writes the gallery, zip pack and manifest per campaign.
+  `campaign_cards` ({year: Card}) and `card_galleries` ({year: gallery address}); start
+  worker processes drawing the card files the cache lacks, while Pelican writes pages;
+- get_generators: CardsGenerator waits for the drawing, links the cards into
+  output/cards/ and writes the gallery and manifest per campaign, and has a worker build
+  each changed zip pack;
+- finalized: wait for the packs.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ def plan_cards(article_generator: Any) -> None:
     if not setting(settings, "COPROWEEK_CARDS_ENABLED"):
         generator.CURRENT.cards = []
         generator.CURRENT.takedown = {}
+        generator.stop_workers()
         return
     site = state.current_site()
     options = CardOptions.from_settings(settings)
@@ -64,6 +68,11 @@ def plan_cards(article_generator: Any) -> None:
     context["card_galleries"] = {year: gallery_url(year) for year in site.context.campaigns}
     generator.CURRENT.cards = cards
     generator.CURRENT.takedown = takedown_names(site, options, CardCache(cache_dir(settings)))
+    generator.start_drawing(cards, settings)
+
+
+def finish_cards(pelican: Any) -> None:
+    generator.finish_packs()
 
 
 def takedown_names(site: Any, options: CardOptions, cache: CardCache) -> dict[str, list[str]]:
@@ -93,3 +102,4 @@ def register() -> None:
     signals.initialized.connect(add_defaults)
     signals.article_generator_finalized.connect(plan_cards)
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(finish_cards)

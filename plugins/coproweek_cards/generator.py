@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import sys
-import time
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +23,7 @@ from .packs import previous_pack, write_pack
 from .plan import Card, CardOptions
 from .render import Job, render_to_file
 from .settings import cache_dir, setting
+from .workers import Workers, draw_all
 
 
 @dataclass
@@ -36,7 +34,8 @@ class Stats:
     reused: int = 0
     removed: int = 0
     takedown: list[str] = field(default_factory=list)
-    draw_seconds: float = 0.0  # wall time spent in draw_missing
+    draw_seconds: float = 0.0  # wall time from the start of drawing until all were drawn
+    pack_copies: int = 0  # pack members copied from an earlier pack (set once packs finish)
 
 
 LAST = Stats()
@@ -46,18 +45,60 @@ LAST = Stats()
 class Plan:
     cards: list[Card] = field(default_factory=list)
     takedown: dict[str, list[str]] = field(default_factory=dict)  # source -> card file names
+    cache: CardCache | None = None
+    drawing: int = 0  # how many card files the workers draw
+    workers: Workers | None = None
+    used_packs: set[Path] = field(default_factory=set)  # the packs this build links
+    packs: Path | None = None  # the cache folder of packs
 
 
 CURRENT = Plan()
 
 
-def draw_missing(jobs: list[Job], workers: int, pool_min: int) -> list[tuple[str, int]]:
-    if len(jobs) < pool_min or workers < 2:
-        return [render_to_file(job) for job in jobs]
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, len(jobs) // (workers * 8))
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(render_to_file, jobs, chunksize=chunk))
+def start_drawing(cards: list[Card], settings: dict[str, Any]) -> None:
+    """Have worker processes draw the card files the cache lacks, while Pelican writes the
+    pages; CardsGenerator waits for them."""
+    stop_workers()  # those of a build that failed before it finished
+    options = CardOptions.from_settings(settings)
+    cache = CardCache(cache_dir(settings))
+    jobs: list[Job] = []
+    for card in cards:
+        for image in card.images.values():
+            fmt = FORMATS[image.format]
+            cache.remember(card.source, image.file_name)
+            if not cache.has(image.key, fmt.extension):
+                target = str(cache.path(image.key, fmt.extension))
+                jobs.append(_job(card, image.format, options.fonts, target, image.key))
+    cache.files.mkdir(parents=True, exist_ok=True)
+    cores = setting(settings, "COPROWEEK_CARDS_WORKERS") or os.cpu_count() or 1
+    few = len(jobs) < setting(settings, "COPROWEEK_CARDS_POOL_MIN")
+    workers = Workers(1 if few else cores)
+    workers.draw(jobs)
+    CURRENT.cache, CURRENT.drawing, CURRENT.workers = cache, len(jobs), workers
+
+
+def stop_workers() -> None:
+    if CURRENT.workers is not None:
+        CURRENT.workers.stop()
+        CURRENT.workers = None
+
+
+def finish_packs() -> None:
+    """Wait for the packs being built, then drop the packs this build did not use (one of
+    them may have been the source a new pack was copied from)."""
+    workers, CURRENT.workers = CURRENT.workers, None
+    packs, CURRENT.packs = CURRENT.packs, None
+    if workers is not None:
+        LAST.pack_copies = sum(workers.finish())
+    if packs is not None and packs.is_dir():
+        for stale in packs.glob("*.zip"):
+            if stale not in CURRENT.used_packs:
+                stale.unlink()
+
+
+def draw_missing(jobs: list[Job], workers: int) -> float:
+    """Draw `jobs` now, in `workers` processes (the benchmark's parallel floor)."""
+    return draw_all(jobs, workers)
 
 
 def _job(card: Card, fmt: str, font_settings: FontSettings, target: str, key: str) -> Job:
@@ -138,14 +179,40 @@ def place(cached: Path | str, target: Path | str) -> None:
 def _write_zip(
     path: Path, output: Path, cards: list[Card], manifest: bytes, packs: Path, year: int
 ) -> Path:
-    """The download pack; the manifest names every card by its hash, so it keys the pack."""
+    """The download pack; the manifest names every card by its hash, so it keys the pack.
+    A pack not in the cache is built by a worker (`finish_packs` waits for it)."""
     cached = packs / f"{year}-{hashlib.sha256(manifest).hexdigest()[:20]}.zip"
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not cached.is_file():
-        packs.mkdir(parents=True, exist_ok=True)
-        _build_zip(cached, output, cards, manifest, previous_pack(packs, year, cached))
-    place(cached, path)
+    if cached.is_file():
+        place(cached, path)
+        return cached
+    packs.mkdir(parents=True, exist_ok=True)
+    files = _pack_members(output, cards)
+    previous = previous_pack(packs, year, cached)
+    workers = CURRENT.workers
+    if workers is None:  # no build running (a test calling this by itself)
+        LAST.pack_copies += _build_and_place(cached, path, manifest, files, previous)
+    else:
+        workers.run(_build_and_place, cached, path, manifest, files, previous)
     return cached
+
+
+def _pack_members(output: Path, cards: list[Card]) -> list[tuple[str, Path]]:
+    """(member name, file) for every card file, sorted by address."""
+    members = sorted(image.url for card in cards for image in card.images.values())
+    return [(url.rsplit("/", 1)[-1], output / url) for url in members]
+
+
+def _build_and_place(
+    cached: Path,
+    path: Path,
+    manifest: bytes,
+    files: list[tuple[str, Path]],
+    previous: Path | None,
+) -> int:
+    copied = write_pack(cached, manifest, files, previous)
+    place(cached, path)
+    return copied
 
 
 def _build_zip(
@@ -153,9 +220,7 @@ def _build_zip(
 ) -> None:
     """The pack holds manifest.json, then every card file, sorted; with `previous`, the
     campaign's last pack, its unchanged cards are copied from it rather than read."""
-    members = sorted(image.url for card in cards for image in card.images.values())
-    files = [(url.rsplit("/", 1)[-1], output / url) for url in members]
-    write_pack(path, manifest, files, previous)
+    write_pack(path, manifest, _pack_members(output, cards), previous)
 
 
 class CardsGenerator(Generator):
@@ -168,25 +233,12 @@ class CardsGenerator(Generator):
         if not setting(self.settings, "COPROWEEK_CARDS_ENABLED"):
             return
         options = CardOptions.from_settings(self.settings)
-        cache = CardCache(cache_dir(self.settings))
         cards = CURRENT.cards
-        stats = Stats()
-        jobs: list[Job] = []
-        for card in cards:
-            for image in card.images.values():
-                fmt = FORMATS[image.format]
-                cache.remember(card.source, image.file_name)
-                if cache.has(image.key, fmt.extension):
-                    stats.reused += 1
-                    continue
-                target = str(cache.path(image.key, fmt.extension))
-                jobs.append(_job(card, image.format, options.fonts, target, image.key))
-        cache.files.mkdir(parents=True, exist_ok=True)
-        workers = setting(self.settings, "COPROWEEK_CARDS_WORKERS") or os.cpu_count() or 1
-        started = time.perf_counter()
-        draw_missing(jobs, workers, setting(self.settings, "COPROWEEK_CARDS_POOL_MIN"))
-        stats.draw_seconds = time.perf_counter() - started
-        stats.rendered = len(jobs)
+        cache, workers = CURRENT.cache, CURRENT.workers
+        assert cache is not None and workers is not None, "cards are planned before output"
+        stats = Stats(rendered=CURRENT.drawing)
+        stats.reused = sum(len(card.images) for card in cards) - CURRENT.drawing
+        stats.draw_seconds = workers.drawn()
 
         output = Path(self.output_path)
         had_cards = (output / options.output_dir).is_dir()
@@ -263,9 +315,7 @@ class CardsGenerator(Generator):
                 manifest_url=f"{folder}/manifest.json",
                 url=f"{folder}/",
             )
-        for stale in packs.glob("*.zip") if packs.is_dir() else ():
-            if stale not in used_packs:
-                stale.unlink()
+        CURRENT.used_packs, CURRENT.packs = used_packs, packs
 
 
 def gallery_url(year: int) -> str:

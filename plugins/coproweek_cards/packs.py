@@ -33,15 +33,17 @@ def _mtime(path: Path) -> int:
 
 def write_pack(
     path: Path, manifest: bytes, files: list[tuple[str, Path]], previous: Path | None = None
-) -> None:
+) -> int:
     """manifest.json, then each (member name, file) in order; members of `previous` with
     the same name and size are copied from it. Written beside `path`, then renamed, so an
-    interrupted build never leaves a broken pack under a cache name."""
+    interrupted build never leaves a broken pack under a cache name. Returns how many
+    members were copied."""
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
         with _Previous(previous) as old, zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as pack:
             pack.writestr(member_info("manifest.json"), manifest)
             copies = _Copies(old.fd, pack.fp.fileno())
+            copied = 0
             for name, file in files:
                 found = old.match(name, file)
                 if found is None:
@@ -49,8 +51,10 @@ def write_pack(
                 else:
                     info, start, size = found
                     copies.add(start, append_raw(pack, info, size), size)
+                    copied += 1
             copies.flush()
         os.replace(partial, path)
+        return copied
     finally:
         partial.unlink(missing_ok=True)
 

@@ -17,7 +17,8 @@ DEFAULTS: dict[str, Any] = {
     "COPROWEEK_CARDS_FORMATS": ("link", "x", "square", "portrait", "story"),
     # Worker processes for cold rendering; None means one per processor core.
     "COPROWEEK_CARDS_WORKERS": None,
-    # Below this many cards to draw, drawing stays in the build process (a pool costs more).
+    # Below this many cards to draw, one worker process draws them (beside the build);
+    # from this many on, COPROWEEK_CARDS_WORKERS do.
     "COPROWEEK_CARDS_POOL_MIN": 24,
     # Colours and hashtag for posts that belong to no campaign.
     "COPROWEEK_CARDS_DEFAULT_PALETTE": ("#FFFFFF", "#1B1B1B", "#4A2A7A"),

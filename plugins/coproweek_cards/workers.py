@@ -1,0 +1,80 @@
+"""Worker processes that draw cards and build download packs beside the build.
+
+Drawing starts as soon as the cards are planned, before Pelican writes any page, so the
+pages and the cards are made at the same time on different cores; the packs are built
+while the rest of the site is written, and the build waits for them only at the end.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from .render import Job, render_to_file
+
+
+class Workers:
+    """A pool started by fork on first use, so workers inherit what the build worked out
+    (fonts, the compositions the checks made) instead of loading it again."""
+
+    def __init__(self, count: int) -> None:
+        self.count = max(1, count)
+        self._pool: ProcessPoolExecutor | None = None
+        self._drawn: Iterator[tuple[str, int]] | None = None
+        self._draw_started = 0.0
+        self._tasks: list[Future[Any]] = []
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(self.count, mp_context=context)
+        return self._pool
+
+    def draw(self, jobs: list[Job]) -> None:
+        """Start drawing `jobs`; `drawn` waits for them."""
+        self._draw_started = time.perf_counter()
+        if jobs:
+            chunk = max(1, len(jobs) // (self.count * 8))
+            self._drawn = self._executor().map(render_to_file, jobs, chunksize=chunk)
+
+    def drawn(self) -> float:
+        """Wait until every card is drawn (a failed drawing raises here); returns the wall
+        time since drawing started."""
+        if self._drawn is not None:
+            for _ in self._drawn:
+                pass
+            self._drawn = None
+        return time.perf_counter() - self._draw_started
+
+    def run(self, task: Callable[..., Any], *args: Any) -> None:
+        """Run `task(*args)` in a worker; `finish` waits for it."""
+        self._tasks.append(self._executor().submit(task, *args))
+
+    def finish(self) -> list[Any]:
+        """Wait for every task (a failed one raises here), stop the workers and return what
+        the tasks returned, in the order they were given."""
+        try:
+            self.drawn()
+            return [task.result() for task in self._tasks]
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop at once: what has not started is dropped (a build that failed)."""
+        self._tasks, self._drawn = [], None
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def draw_all(jobs: list[Job], workers: int) -> float:
+    """Draw `jobs` in `workers` processes and wait; returns the wall time."""
+    pool = Workers(workers)
+    try:
+        pool.draw(jobs)
+        return pool.drawn()
+    finally:
+        pool.stop()
