@@ -6,8 +6,8 @@ with data-pagefind-body, and type and campaign with data-pagefind-meta.
 
 Only pages whose template carries data-pagefind-body (posts: article.html) are given to
 Pagefind; Pagefind would skip every other page anyway. They are collected as Pelican writes
-them, and once the posts and fixed pages are written, Pagefind indexes hard links to them in
-background processes while Pelican writes the rest of the site. The bundles are put in place
+them, and once the posts and fixed pages are written, a thread hashes them and Pagefind indexes
+hard links to them in background processes while Pelican writes the rest of the site. The bundles are put in place
 at the end of the build.
 
 The index is split into shards, one Pagefind bundle per campaign year and one for the posts
@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
@@ -78,6 +79,17 @@ class Job:
     shards: dict[str, Shard] = field(default_factory=dict)  # by shard key, primary first
     staging: Path | None = None  # holds each indexed shard's staging folder
     split: bool = False  # one shard per campaign (a large site), else one index of all posts
+    starting: threading.Thread | None = None  # reuses kept shards and starts Pagefind
+    failure: BaseException | None = None  # what stopped `starting`
+
+    def started(self) -> None:
+        """Wait for `starting`; what stopped it is raised here, in the build's thread."""
+        if self.starting is not None:
+            self.starting.join()
+            self.starting = None
+        if self.failure is not None:
+            failure, self.failure = self.failure, None
+            raise failure
 
     def shard_key(self, article: Any) -> str:
         return shard_key(article) if self.split else WHOLE_SITE
@@ -192,6 +204,8 @@ def pagefind_succeeded(shard: Shard) -> bool:
 
 def stop(job: Job) -> None:
     """Kill every Pagefind still running, and remove the staging folder."""
+    if job.starting is not None:
+        job.starting.join()
     for shard in job.shards.values():
         if shard.process is not None and shard.process.poll() is None:
             shard.process.kill()
@@ -279,17 +293,23 @@ def start_shard(job: Job, shard: Shard) -> None:
 
 
 def start_index(generator: Any, **_: Any) -> None:
-    """The posts and fixed pages are written: reuse each kept shard, or start Pagefind."""
+    """The posts and fixed pages are written: in a thread (it mostly reads, hashes and links
+    files, which Python does without holding up the build's thread), reuse each kept shard
+    or start Pagefind."""
     job = _jobs.get(job_key(generator.output_path))
     if job is None:
         return
+    job.starting = threading.Thread(target=start_shards, args=(job,), daemon=True)
+    job.starting.start()
+
+
+def start_shards(job: Job) -> None:
     try:
         for shard in job.shards.values():
             if shard.pages:  # no searchable page at all: see finish_index
                 start_shard(job, shard)
-    except BaseException:
-        stop(job)
-        raise
+    except BaseException as error:  # raised again by the build's thread, in finish_index
+        job.failure = error
 
 
 def index_whole_site(job: Job) -> None:
@@ -328,6 +348,7 @@ def finish_index(pelican: Any) -> None:
     if job is None:
         return
     try:
+        job.started()
         if not any(shard.pages for shard in job.shards.values()):
             index_whole_site(job)
         made = [shard for shard in job.shards.values() if shard.staging is not None]
