@@ -85,10 +85,15 @@ class CampaignGenerator(Generator):
         networks = self._setting("COPROWEEK_CAMPAIGNS_SHARE")
         mastodon_server = self._setting("COPROWEEK_CAMPAIGNS_MASTODON_SERVER")
         site_name = self.settings.get("SITENAME", "")
+        # One per campaign, shared: fingerprinted once for all its posts' pages.
+        links = {
+            year: build_pages.CampaignLink(page.campaign, page.url)
+            for year, page in by_year.items()
+        }
         for article in articles:
             entry = article.entry
             page = by_year.get(entry.campaign_year)
-            article.campaign_page = page
+            article.campaign_link = links.get(entry.campaign_year)
             article.related_posts = related[id(article)]
             article.organisation_link = organisation_url.get(entry.organisation, "")
             build_pages.date_strings(article)

@@ -27,6 +27,15 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class CampaignLink:
+    """What a post's page shows of its campaign: no posts, so the post never depends on the
+    others in its campaign."""
+
+    campaign: Campaign
+    url: str
+
+
+@dataclass(frozen=True)
 class Lead:
     """What the home page says of the campaign it leads with: no posts, so it stays light."""
 

@@ -5,9 +5,8 @@ read from it changes: text, numbers, dates, lists, dictionaries, dataclasses and
 objects (all their attributes). Two kinds of object are special:
 
 - posts and pages (Pelican's Content) are fingerprinted once per build by all their own
-  attributes plus their address, HTML and summary; what a post links to (its related
-  posts, its campaign page) is followed only where that post is the page being written,
-  and from its campaign page only the address, the campaign and its status;
+  attributes plus their address, HTML and summary; the posts a post links to (its related
+  posts) are followed only where that post is the page being written;
 - an object with a `page_fingerprint()` method is fingerprinted by what that returns:
   the parts of it that templates can show (a feed channel's title and links, not its
   items); such objects, and frozen dataclasses, must not change once made, so each is
@@ -31,7 +30,7 @@ from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
 SKIPPED = frozenset({"settings", "_context"})  # Pelican's shared settings and context
-LINKS = ("related_posts", "campaign_page")  # followed only from the page's own post
+LINKS = ("related_posts",)  # followed only from the page's own post
 # Attributes behind `content` and `summary` (fingerprinted as templates see them), and the
 # metadata Pelican copies to attributes (walked below only where they differ).
 SHOWN_AS_PROPERTY = frozenset({"_content", "_summary", "metadata"})
@@ -66,16 +65,11 @@ class Fingerprints:
         return hashlib.sha256("\x00".join(tokens).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _own_page(self, content: Content, tokens: list[str]) -> None:
-        """The post being written: itself, its related posts and its campaign page."""
+        """The post being written: itself and its related posts."""
         tokens.append(self.content(content))
         for name in LINKS:
-            linked = getattr(content, name, None)
             tokens.append(f"\x02{name}")
-            if name == "campaign_page" and linked is not None:
-                for part in ("url", "campaign", "status"):
-                    self._walk(getattr(linked, part, None), tokens)
-            else:
-                self._walk(linked, tokens)
+            self._walk(getattr(content, name, None), tokens)
 
     def content(self, content: Content) -> str:
         found = self._content.get(id(content))
