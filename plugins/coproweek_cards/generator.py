@@ -48,20 +48,25 @@ class Plan:
     cache: CardCache | None = None
     drawing: int = 0  # how many card files the workers draw
     workers: Workers | None = None
-    used_packs: set[Path] = field(default_factory=set)  # the packs this build links
+    options: CardOptions | None = None
     packs: Path | None = None  # the cache folder of packs
+    packing: set[int] = field(default_factory=set)  # campaigns whose pack a worker builds
+    used_packs: set[Path] = field(default_factory=set)  # the packs this build links
+    to_link: list[tuple[Path, Path]] = field(default_factory=list)  # (pack, into the site)
 
 
 CURRENT = Plan()
 
 
-def start_drawing(cards: list[Card], settings: dict[str, Any]) -> None:
+def start_drawing(cards: list[Card], settings: dict[str, Any], campaigns: set[int]) -> None:
     """Have worker processes draw the card files the cache lacks, while Pelican writes the
-    pages; CardsGenerator waits for them."""
+    pages; CardsGenerator waits for them. A single worker then goes on to build the packs
+    of the campaigns with new cards (it takes its tasks in order)."""
     stop_workers()  # those of a build that failed before it finished
     options = CardOptions.from_settings(settings)
     cache = CardCache(cache_dir(settings))
     jobs: list[Job] = []
+    new_in: set[int] = set()
     for card in cards:
         for image in card.images.values():
             fmt = FORMATS[image.format]
@@ -69,12 +74,58 @@ def start_drawing(cards: list[Card], settings: dict[str, Any]) -> None:
             if not cache.has(image.key, fmt.extension):
                 target = str(cache.path(image.key, fmt.extension))
                 jobs.append(_job(card, image.format, options.fonts, target, image.key))
+                if card.campaign_year is not None:
+                    new_in.add(card.campaign_year)
     cache.files.mkdir(parents=True, exist_ok=True)
     cores = setting(settings, "COPROWEEK_CARDS_WORKERS") or os.cpu_count() or 1
     few = len(jobs) < setting(settings, "COPROWEEK_CARDS_POOL_MIN")
     workers = Workers(1 if few else cores)
-    workers.draw(jobs)
+    # Set before the workers start: they are forked, and read it in _pack_campaign.
     CURRENT.cache, CURRENT.drawing, CURRENT.workers = cache, len(jobs), workers
+    CURRENT.options, CURRENT.packs = options, cache.folder / "packs"
+    CURRENT.packing, CURRENT.used_packs, CURRENT.to_link = set(), set(), []
+    workers.draw(jobs)
+    if workers.count == 1:
+        for year in sorted(new_in & campaigns):
+            _start_pack(workers, year)
+
+
+def _start_pack(workers: Workers, year: int) -> None:
+    CURRENT.packing.add(year)
+    workers.run(_pack_campaign, year)
+
+
+def _pack_campaign(year: int) -> tuple[Path, int]:
+    """Run by a worker once the cards are drawn: the campaign's pack, built from the cached
+    card files (and the campaign's previous pack) unless the cache has it already. Returns
+    the pack and how many members were copied from the previous one."""
+    cache, options, packs = CURRENT.cache, CURRENT.options, CURRENT.packs
+    assert cache is not None and options is not None and packs is not None
+    chosen = [card for card in CURRENT.cards if card.campaign_year == year]
+    _measure(chosen, cache)
+    manifest = _manifest([_manifest_entry(card, options.site_url) for card in chosen], year)
+    pack = pack_path(packs, year, manifest)
+    if pack.is_file():
+        return pack, 0
+    packs.mkdir(parents=True, exist_ok=True)
+    members = sorted(
+        (image.url, cache.path(image.key, FORMATS[image.format].extension))
+        for card in chosen
+        for image in card.images.values()
+    )
+    files = [(url.rsplit("/", 1)[-1], path) for url, path in members]
+    return pack, write_pack(pack, manifest, files, previous_pack(packs, year, pack))
+
+
+def pack_path(packs: Path, year: int, manifest: bytes) -> Path:
+    """The manifest names every card by its hash, so it keys the pack."""
+    return packs / f"{year}-{hashlib.sha256(manifest).hexdigest()[:20]}.zip"
+
+
+def _measure(cards: list[Card], cache: CardCache) -> None:
+    for card in cards:
+        for image in card.images.values():
+            image.length = cache.length(image.key, FORMATS[image.format].extension)
 
 
 def stop_workers() -> None:
@@ -84,13 +135,20 @@ def stop_workers() -> None:
 
 
 def finish_packs() -> None:
-    """Wait for the packs being built, then drop the packs this build did not use (one of
-    them may have been the source a new pack was copied from)."""
+    """Wait for the packs being built and link them into the site, then drop the packs this
+    build did not use (one of them may have been the source a new pack was copied from)."""
     workers, CURRENT.workers = CURRENT.workers, None
     packs, CURRENT.packs = CURRENT.packs, None
-    if workers is not None:
-        LAST.pack_copies = sum(workers.finish())
-    if packs is not None and packs.is_dir():
+    if workers is None or packs is None:
+        return
+    built = workers.finish()
+    LAST.pack_copies = sum(copies for _, copies in built)
+    for pack, _ in built:
+        if pack not in CURRENT.used_packs:  # the worker's manifest differs from the site's
+            raise RuntimeError(f"a worker built the card pack {pack.name}, which no page uses")
+    for pack, target in CURRENT.to_link:
+        place(pack, target)
+    if packs.is_dir():
         for stale in packs.glob("*.zip"):
             if stale not in CURRENT.used_packs:
                 stale.unlink()
@@ -176,43 +234,20 @@ def place(cached: Path | str, target: Path | str) -> None:
         shutil.copyfile(cached, target)
 
 
-def _write_zip(
-    path: Path, output: Path, cards: list[Card], manifest: bytes, packs: Path, year: int
-) -> Path:
-    """The download pack; the manifest names every card by its hash, so it keys the pack.
-    A pack not in the cache is built by a worker (`finish_packs` waits for it)."""
-    cached = packs / f"{year}-{hashlib.sha256(manifest).hexdigest()[:20]}.zip"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if cached.is_file():
-        place(cached, path)
-        return cached
-    packs.mkdir(parents=True, exist_ok=True)
-    files = _pack_members(output, cards)
-    previous = previous_pack(packs, year, cached)
-    workers = CURRENT.workers
-    if workers is None:  # no build running (a test calling this by itself)
-        LAST.pack_copies += _build_and_place(cached, path, manifest, files, previous)
-    else:
-        workers.run(_build_and_place, cached, path, manifest, files, previous)
-    return cached
-
-
-def _pack_members(output: Path, cards: list[Card]) -> list[tuple[str, Path]]:
-    """(member name, file) for every card file, sorted by address."""
-    members = sorted(image.url for card in cards for image in card.images.values())
-    return [(url.rsplit("/", 1)[-1], output / url) for url in members]
-
-
-def _build_and_place(
-    cached: Path,
-    path: Path,
-    manifest: bytes,
-    files: list[tuple[str, Path]],
-    previous: Path | None,
-) -> int:
-    copied = write_pack(cached, manifest, files, previous)
-    place(cached, path)
-    return copied
+def _link_pack(year: int, manifest: bytes, target: Path) -> None:
+    """The campaign's pack into the site: now if the cache has it, else once a worker has
+    built it (finish_packs)."""
+    workers, packs = CURRENT.workers, CURRENT.packs
+    assert workers is not None and packs is not None
+    pack = pack_path(packs, year, manifest)
+    CURRENT.used_packs.add(pack)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if year not in CURRENT.packing and pack.is_file():
+        place(pack, target)
+        return
+    if year not in CURRENT.packing:
+        _start_pack(workers, year)
+    CURRENT.to_link.append((pack, target))
 
 
 def _build_zip(
@@ -220,7 +255,9 @@ def _build_zip(
 ) -> None:
     """The pack holds manifest.json, then every card file, sorted; with `previous`, the
     campaign's last pack, its unchanged cards are copied from it rather than read."""
-    write_pack(path, manifest, _pack_members(output, cards), previous)
+    members = sorted(image.url for card in cards for image in card.images.values())
+    files = [(url.rsplit("/", 1)[-1], output / url) for url in members]
+    write_pack(path, manifest, files, previous)
 
 
 class CardsGenerator(Generator):
@@ -294,15 +331,12 @@ class CardsGenerator(Generator):
             by_year[card.campaign_year].append((card, entry))
         template = self.get_template("gallery")
         campaigns = self.context.get("campaigns", {})
-        packs = cache_dir(self.settings) / "packs"
-        used_packs: set[Path] = set()
         for year, campaign in sorted(campaigns.items()):
             chosen = [card for card, _ in by_year.get(year, ())]
             manifest = _manifest([entry for _, entry in by_year.get(year, ())], year)
             folder = gallery_url(year).rstrip("/")
             _write_bytes(output / folder / "manifest.json", manifest)
-            pack = output / folder / f"{year}-cards.zip"
-            used_packs.add(_write_zip(pack, output, chosen, manifest, packs, year))
+            _link_pack(year, manifest, output / folder / f"{year}-cards.zip")
             writer.write_file(
                 f"{folder}/index.html",
                 template,
@@ -315,7 +349,6 @@ class CardsGenerator(Generator):
                 manifest_url=f"{folder}/manifest.json",
                 url=f"{folder}/",
             )
-        CURRENT.used_packs, CURRENT.packs = used_packs, packs
 
 
 def gallery_url(year: int) -> str:
