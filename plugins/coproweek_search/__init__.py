@@ -6,8 +6,9 @@ with data-pagefind-body, and type and campaign with data-pagefind-meta.
 
 Only pages whose template carries data-pagefind-body (posts: article.html) are given to
 Pagefind; Pagefind would skip every other page anyway. They are collected as Pelican writes
-them, and once the posts and fixed pages are written, a thread hashes them and Pagefind indexes
-hard links to them in background processes while Pelican writes the rest of the site. The bundles are put in place
+them. As soon as the last post of a shard (below) is written, a thread hashes its pages and
+Pagefind indexes hard links to them in a background process, while Pelican writes the rest
+of the site. The bundles are put in place
 at the end of the build.
 
 The index is split into shards, one Pagefind bundle per campaign year and one for the posts
@@ -28,8 +29,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -65,6 +66,8 @@ class Shard:
 
     folder: str  # the bundle's folder in the site
     pages: set[Path] = field(default_factory=set)
+    expected: int = 0  # how many of the generator's posts belong here
+    started: bool = False
     digest: str = ""
     staging: Path | None = None  # where Pagefind works; None: the bundle came from the cache
     process: subprocess.Popen[bytes] | None = None
@@ -79,17 +82,25 @@ class Job:
     shards: dict[str, Shard] = field(default_factory=dict)  # by shard key, primary first
     staging: Path | None = None  # holds each indexed shard's staging folder
     split: bool = False  # one shard per campaign (a large site), else one index of all posts
-    starting: threading.Thread | None = None  # reuses kept shards and starts Pagefind
-    failure: BaseException | None = None  # what stopped `starting`
+    # Hashing pages, linking kept bundles and starting Pagefind happen in this thread: it
+    # mostly reads and links files, which Python does without holding up the build's thread.
+    starter: ThreadPoolExecutor | None = None
+    starts: list[Future[None]] = field(default_factory=list)
+
+    def start(self, shard: Shard) -> None:
+        shard.started = True
+        if self.starter is None:
+            self.starter = ThreadPoolExecutor(1, thread_name_prefix="search")
+        self.starts.append(self.starter.submit(start_shard, self, shard))
 
     def started(self) -> None:
-        """Wait for `starting`; what stopped it is raised here, in the build's thread."""
-        if self.starting is not None:
-            self.starting.join()
-            self.starting = None
-        if self.failure is not None:
-            failure, self.failure = self.failure, None
-            raise failure
+        """Wait for every shard started; what stopped one is raised here."""
+        if self.starter is not None:
+            self.starter.shutdown(wait=True)
+            self.starter = None
+        starts, self.starts = self.starts, []
+        for start in starts:
+            start.result()
 
     def shard_key(self, article: Any) -> str:
         return shard_key(article) if self.split else WHOLE_SITE
@@ -204,8 +215,9 @@ def pagefind_succeeded(shard: Shard) -> bool:
 
 def stop(job: Job) -> None:
     """Kill every Pagefind still running, and remove the staging folder."""
-    if job.starting is not None:
-        job.starting.join()
+    if job.starter is not None:
+        job.starter.shutdown(wait=True, cancel_futures=True)
+        job.starter = None
     for shard in job.shards.values():
         if shard.process is not None and shard.process.poll() is None:
             shard.process.kill()
@@ -247,6 +259,8 @@ def plan_shards(generator: Any) -> None:
     split_from = setting(generator.settings, "COPROWEEK_SEARCH_SPLIT_FROM")
     job.split = split_from is not None and len(posts) >= split_from
     job.shards = plan({job.shard_key(post) for post in posts})
+    for post in posts:
+        job.shards[job.shard_key(post)].expected += 1
     generator.context["search_bundles"] = [shard.folder for shard in job.shards.values()]
 
 
@@ -261,7 +275,15 @@ def collect_page(path: str, context: dict[str, Any]) -> None:
     if key not in job.shards:  # not among the generator's posts: indexed, never merged
         logger.warning("%s is not in the search: its shard (%s) was not planned", path, key)
         job.shards[key] = Shard(f"{BUNDLE}-{key}")
-    job.shards[key].pages.add(Path(path))
+    shard = job.shards[key]
+    if shard.started:
+        # Cannot happen while `expected` counts what Pelican writes; never index silently
+        # without a page.
+        logger.error("%s was written after the search index of its shard had started", path)
+        return
+    shard.pages.add(Path(path))
+    if len(shard.pages) == shard.expected:
+        job.start(shard)
 
 
 def make_staging(output: Path) -> Path:
@@ -293,23 +315,14 @@ def start_shard(job: Job, shard: Shard) -> None:
 
 
 def start_index(generator: Any, **_: Any) -> None:
-    """The posts and fixed pages are written: in a thread (it mostly reads, hashes and links
-    files, which Python does without holding up the build's thread), reuse each kept shard
-    or start Pagefind."""
+    """The posts and fixed pages are written: start every shard not started yet (one with
+    fewer pages than posts planned, or one not planned)."""
     job = _jobs.get(job_key(generator.output_path))
     if job is None:
         return
-    job.starting = threading.Thread(target=start_shards, args=(job,), daemon=True)
-    job.starting.start()
-
-
-def start_shards(job: Job) -> None:
-    try:
-        for shard in job.shards.values():
-            if shard.pages:  # no searchable page at all: see finish_index
-                start_shard(job, shard)
-    except BaseException as error:  # raised again by the build's thread, in finish_index
-        job.failure = error
+    for shard in job.shards.values():
+        if shard.pages and not shard.started:  # no searchable page at all: see finish_index
+            job.start(shard)
 
 
 def index_whole_site(job: Job) -> None:
