@@ -8,8 +8,10 @@ In one run, on one corpus (benchmarks/corpus.py), each build in its own process:
 - ours: the full site (checks, cards, feeds, campaigns, search, sitemap), cold, warm, and
   warm after editing one post; and cold with card rendering switched off.
 It also measures the raw Pillow floor per card (benchmarks/cards.py) for every card format.
-Every build but our cold one (which draws every card) runs three times and the fastest
-counts, since the machine is shared.
+The machine is shared and its speed drifts by a third over minutes, so the builds compared
+with each other are interleaved: every build but our cold one (which draws every card) runs
+once per round, five rounds, and the fastest of each counts. The file system is synced
+(untimed) before every build, so no build pays for writing out the one before.
 It prints wall time, peak memory and cards rendered for each build, the ratios ours / bare,
 each target of the issue with its measured value and whether it is met, and writes the same
 as Markdown to benchmarks/results/build-N.md (growth between sizes to growth.md).
@@ -27,8 +29,8 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,7 +189,7 @@ def measure(posts: int, work: Path) -> Measurement:
     return Measurement(posts, runs, floor, (load_before, os.getloadavg()[0]))
 
 
-REPEATS = 3  # builds cheap enough to repeat are timed this many times; the fastest counts
+ROUNDS = 5  # every build cheap enough to repeat runs once per round; the fastest counts
 
 
 def best_of(runs: list[Run]) -> Run:
@@ -196,10 +198,6 @@ def best_of(runs: list[Run]) -> Run:
     fastest = min(runs, key=lambda run: run.seconds)
     peak = max(run.peak_mb for run in runs)
     return Run(fastest.name, fastest.seconds, peak, fastest.worker_mb, fastest.cards)
-
-
-def repeated(measure_once: Callable[[], Run]) -> Run:
-    return best_of([measure_once() for _ in range(REPEATS)])
 
 
 def builds(posts: int, work: Path) -> list[Run]:
@@ -225,20 +223,13 @@ def builds(posts: int, work: Path) -> list[Run]:
             shutil.rmtree(work / folder, ignore_errors=True)
         return bare(BARE_COLD, settings)
 
-    runs = [repeated(bare_cold), repeated(lambda: bare(BARE_WARM, settings))]
-    runs.append(ours(COLD, base))  # draws every card: once
-    # Every build deletes, beside its own work, the site the build before it replaced: an
-    # untimed no-change build first, so the timed ones do that as every later build does.
-    ours("warm-up", base)
-    runs.append(repeated(lambda: ours(WARM, base)))
     edited = sorted((content / "quotes").rglob("*.md"))[0]
+    original = edited.read_text(encoding="utf-8").rstrip()
 
-    def edit_and_build() -> Run:
-        text = edited.read_text(encoding="utf-8").rstrip()
-        edited.write_text(text + " One more sentence.\n", encoding="utf-8")
+    def edit_and_build(number: int) -> Run:
+        # A new sentence each round: never a version built before.
+        edited.write_text(f"{original} Edit {number} of the benchmark.\n", encoding="utf-8")
         return ours(EDITED, base)
-
-    runs.append(repeated(edit_and_build))
 
     def cold_no_cards() -> Run:
         shutil.rmtree(work / "ours-out-2", ignore_errors=True)
@@ -252,8 +243,26 @@ def builds(posts: int, work: Path) -> list[Run]:
         )
         return ours(NO_CARDS, overrides)
 
-    runs.append(repeated(cold_no_cards))
-    return runs
+    os.sync()
+    cold = ours(COLD, base)  # draws every card: once
+    # Every build deletes, beside its own work, the site the build before it replaced: an
+    # untimed no-change build first, so the timed ones do that as every later build does.
+    ours("warm-up", base)
+    rounds: dict[str, list[Run]] = {
+        name: [] for name in (BARE_COLD, BARE_WARM, WARM, EDITED, NO_CARDS)
+    }
+    for number in range(1, ROUNDS + 1):
+        for name, build in (
+            (BARE_COLD, bare_cold),
+            (BARE_WARM, lambda: bare(BARE_WARM, settings)),
+            (WARM, lambda: ours(WARM, base)),
+            (EDITED, partial(edit_and_build, number)),
+            (NO_CARDS, cold_no_cards),
+        ):
+            os.sync()
+            rounds[name].append(build())
+    best = {name: best_of(runs) for name, runs in rounds.items()}
+    return [best[BARE_COLD], best[BARE_WARM], cold, best[WARM], best[EDITED], best[NO_CARDS]]
 
 
 def table(m: Measurement) -> str:
