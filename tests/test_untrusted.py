@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build, check
+from coproweek_content import safety
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -335,3 +336,55 @@ def test_random_posts_never_crash_the_check(
         for line in problem_lines:
             assert line.startswith("content/quotes/2024/random.md:"), line
             assert line.split(":")[1].isdigit(), line
+
+
+# Lines mixing words with pieces of contact details, names, HTML and Markdown links.
+_PIECES = st.sampled_from(
+    [
+        "we met",
+        "Ann Lee",
+        "ann@example.org",
+        "07700 900123",
+        "+44 7700 900123",
+        "12 Mill Road",
+        "SW1A 1AA",
+        "<b>",
+        "<script>x</script>",
+        "<!-- note -->",
+        "[a](javascript:x)",
+        "[b](https://example.org)",
+        "`code`",
+        "    indented",
+        "```",
+        "0",
+        "/",
+        "",
+    ]
+)
+_TEXTS = st.lists(st.lists(_PIECES, max_size=4).map(" ".join), max_size=6).map("\n".join)
+
+
+def _details_line_by_line(body: str, first_line: int, full_name: str) -> list[safety.Finding]:
+    """personal_details as it was written before its whole-text shortcut: every line, every
+    pattern."""
+    findings = []
+    for offset, line in enumerate(body.split("\n")):
+        if len(full_name.split()) > 1 and full_name.lower() in line.lower():
+            findings.append((first_line + offset, "name"))
+        for pattern, what in safety.DETAILS:
+            if pattern.search(line):
+                findings.append((first_line + offset, what))
+    return findings
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_the_shortcuts_of_the_scans_find_what_a_full_scan_finds(body: str) -> None:
+    found = safety.personal_details(body, 3, "Ann Lee")
+    kinds = [(f.line, "name" if "named less fully" in f.message else f.message) for f in found]
+    expected = [
+        (line, what if what == "name" else f"the text seems to contain {what}.")
+        for line, what in _details_line_by_line(body, 3, "Ann Lee")
+    ]
+    assert kinds == expected
+    assert safety.unsafe_markup(body, 3) == safety.scan_markup(body, 3)

@@ -33,6 +33,12 @@ STREET = re.compile(
     r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Place|Court|Gardens|Heol|Ffordd)\b"
 )
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+DETAILS = (
+    (EMAIL, "an email address"),
+    (PHONE, "a phone number"),
+    (STREET, "a street address"),
+    (POSTCODE, "a postcode"),
+)
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,12 @@ def too_deep(body: str, first_line: int) -> list[Finding]:
 
 
 def unsafe_markup(body: str, first_line: int) -> list[Finding]:
+    if "<" not in body and "](" not in body:  # no HTML and no Markdown link: nothing to find
+        return []
+    return scan_markup(body, first_line)
+
+
+def scan_markup(body: str, first_line: int) -> list[Finding]:
     lines = [
         INLINE_CODE.sub("", AUTOLINK.sub("", line)) for line in _without_code(body.split("\n"))
     ]
@@ -160,9 +172,15 @@ def unsafe_markup(body: str, first_line: int) -> list[Finding]:
 def personal_details(body: str, first_line: int, full_name: str = "") -> list[Finding]:
     """Details of a person that may not belong on a public page."""
     findings: list[Finding] = []
+    named = full_name if full_name and len(full_name.split()) > 1 else ""
+    # A pattern that matches no line does not match the whole text either (a match across
+    # lines aside): most texts hold no details, and one search each rules that out.
+    patterns = [(pattern, what) for pattern, what in DETAILS if pattern.search(body)]
+    if not patterns and not (named and named.lower() in body.lower()):
+        return []
     for offset, line in enumerate(body.split("\n")):
         number = first_line + offset
-        if full_name and len(full_name.split()) > 1 and full_name.lower() in line.lower():
+        if named and named.lower() in line.lower():
             findings.append(
                 Finding(
                     number,
@@ -170,12 +188,7 @@ def personal_details(body: str, first_line: int, full_name: str = "") -> list[Fi
                     "use only the name their Naming allows, or change Naming if they agreed.",
                 )
             )
-        for pattern, what in (
-            (EMAIL, "an email address"),
-            (PHONE, "a phone number"),
-            (STREET, "a street address"),
-            (POSTCODE, "a postcode"),
-        ):
+        for pattern, what in patterns:
             if pattern.search(line):
                 findings.append(
                     Finding(
