@@ -8,8 +8,9 @@ Only pages whose template carries data-pagefind-body (posts: article.html) are g
 Pagefind; Pagefind would skip every other page anyway. They are collected as Pelican writes
 them. As soon as the last post of a shard (below) is written, a thread hashes its pages and
 Pagefind indexes hard links to them in a background process, while Pelican writes the rest
-of the site. The bundles are put in place
-at the end of the build.
+of the site (at a lower priority, so it takes the cores the build leaves). When it is done,
+another thread keeps the shard's bundle in the cache, puts it in the site and removes what
+Pagefind worked in; the build waits for all that at the end.
 
 The index is split into shards, one Pagefind bundle per campaign year and one for the posts
 without a campaign: pagefind/ for the newest campaign (the primary bundle, whose pagefind.js
@@ -58,6 +59,8 @@ WRITTEN = (
 NO_CAMPAIGN = "other"  # the shard of the posts without a campaign
 WHOLE_SITE = "all"  # the one shard of a site too small to split
 RUNTIME = shutil.ignore_patterns("*.js", "*.css", "wasm.*")  # Pagefind's code and styles
+# Pagefind runs beside the build: at a lower priority, it takes the cores the build leaves.
+LOW_PRIORITY = ["nice", "-n", "10"] if shutil.which("nice") else []
 
 
 @dataclass
@@ -86,6 +89,23 @@ class Job:
     # mostly reads and links files, which Python does without holding up the build's thread.
     starter: ThreadPoolExecutor | None = None
     starts: list[Future[None]] = field(default_factory=list)
+    # One thread per running Pagefind waits for it, then keeps and places its bundle and
+    # removes its staging folder, while the build goes on.
+    completer: ThreadPoolExecutor | None = None
+    completions: list[Future[bool]] = field(default_factory=list)
+
+    def complete(self, shard: Shard) -> None:
+        if self.completer is None:
+            self.completer = ThreadPoolExecutor(len(self.shards) or 1, "search-done")
+        self.completions.append(self.completer.submit(complete_shard, self, shard))
+
+    def completed(self) -> bool:
+        """Wait for every shard's Pagefind and its bundle; False if one failed (logged)."""
+        if self.completer is not None:
+            self.completer.shutdown(wait=True)
+            self.completer = None
+        completions, self.completions = self.completions, []
+        return all([completion.result() for completion in completions])
 
     def start(self, shard: Shard) -> None:
         shard.started = True
@@ -178,7 +198,7 @@ def stage_pages(output: Path, pages: set[Path], site: Path) -> None:
 
 def start_pagefind(site: Path, staging: Path) -> subprocess.Popen[bytes] | None:
     """Pagefind indexes `site` into staging/pagefind; its messages go to staging/pagefind.log."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+    command = [*LOW_PRIORITY, sys.executable, "-m", "pagefind", "--site", str(site)]
     command += ["--output-path", str(staging / BUNDLE), "--quiet"]
     try:
         with open(staging / "pagefind.log", "wb") as log:
@@ -218,6 +238,12 @@ def stop(job: Job) -> None:
     if job.starter is not None:
         job.starter.shutdown(wait=True, cancel_futures=True)
         job.starter = None
+    for shard in job.shards.values():
+        if shard.process is not None and shard.process.poll() is None:
+            shard.process.kill()
+    if job.completer is not None:
+        job.completer.shutdown(wait=True, cancel_futures=True)
+        job.completer = None
     for shard in job.shards.values():
         if shard.process is not None and shard.process.poll() is None:
             shard.process.kill()
@@ -312,6 +338,20 @@ def start_shard(job: Job, shard: Shard) -> None:
     stage_pages(job.output, shard.pages, staging / "site")
     shard.process = start_pagefind(staging / "site", staging)
     LAST.indexed.append(shard.folder)
+    if shard.process is not None:
+        job.complete(shard)
+
+
+def complete_shard(job: Job, shard: Shard) -> bool:
+    """Wait for the shard's Pagefind; keep its bundle in the cache and put it in the site."""
+    assert shard.staging is not None
+    if not pagefind_succeeded(shard):
+        return False
+    if shard.digest:  # the whole site's index is not kept
+        keep_bundle(job, shard)
+    place(shard.staging / BUNDLE, job.output, shard)
+    shutil.rmtree(shard.staging, ignore_errors=True)
+    return True
 
 
 def start_index(generator: Any, **_: Any) -> None:
@@ -333,30 +373,33 @@ def index_whole_site(job: Job) -> None:
     job.shards = {NO_CAMPAIGN: shard}
     shard.process = start_pagefind(job.output, shard_staging(job, shard))
     LAST.indexed.append(shard.folder)
+    if shard.process is not None:
+        job.complete(shard)
 
 
-def keep(job: Job, made: list[Shard]) -> None:
-    """Keep the new bundles in the cache, and only the bundles this build used."""
-    made = [shard for shard in made if shard.digest]  # the whole site's index is not kept
-    if not made:
-        return
+def keep_bundle(job: Job, shard: Shard) -> None:
+    """Keep a new bundle in the cache, under the digest of its pages."""
+    assert shard.staging is not None
+    # Linked under a temporary name first: a half-kept bundle is never reused.
+    partial = job.cache / f".{shard.digest}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    link_tree(shard.staging / BUNDLE, partial / BUNDLE)
+    shutil.rmtree(job.cache / shard.digest, ignore_errors=True)
+    partial.rename(job.cache / shard.digest)
+
+
+def forget_unused(job: Job) -> None:
+    """Keep only the bundles this build used."""
     used = {shard.digest for shard in job.shards.values()}
     if job.cache.is_dir():
         for entry in job.cache.iterdir():
-            if entry.name not in used:
+            if entry.name not in used:  # or a partial one left by an interrupted build
                 shutil.rmtree(entry, ignore_errors=True)
-    for shard in made:
-        assert shard.staging is not None
-        # Linked under a temporary name first: a half-kept bundle is never reused.
-        partial = job.cache / f".{shard.digest}.partial"
-        shutil.rmtree(partial, ignore_errors=True)
-        link_tree(shard.staging / BUNDLE, partial / BUNDLE)
-        shutil.rmtree(job.cache / shard.digest, ignore_errors=True)
-        partial.rename(job.cache / shard.digest)
 
 
 def finish_index(pelican: Any) -> None:
-    """The site is written: wait for Pagefind, put the bundles in place and keep them."""
+    """The site is written: wait until every bundle is in place, and forget the kept
+    bundles this build did not use."""
     job = _jobs.pop(job_key(pelican.output_path), None)
     if job is None:
         return
@@ -364,14 +407,11 @@ def finish_index(pelican: Any) -> None:
         job.started()
         if not any(shard.pages for shard in job.shards.values()):
             index_whole_site(job)
-        made = [shard for shard in job.shards.values() if shard.staging is not None]
-        for shard in made:
-            if shard.process is None or not pagefind_succeeded(shard):
-                return
-        keep(job, made)
-        for shard in made:
-            assert shard.staging is not None
-            place(shard.staging / BUNDLE, job.output, shard)
+        started = [shard for shard in job.shards.values() if shard.staging is not None]
+        if any(shard.process is None for shard in started):
+            return  # Pagefind could not be started (logged)
+        if job.completed():
+            forget_unused(job)
     finally:
         stop(job)
 
