@@ -66,6 +66,7 @@ class _Previous:
     def __init__(self, path: Path | None) -> None:
         self.members: dict[str, zipfile.ZipInfo] = {}
         self.fd = -1
+        self.written_alike: bool | None = None  # known once a first member is compared
         if path is None:
             return
         try:
@@ -88,17 +89,21 @@ class _Previous:
         Card names carry a hash of everything that shapes the card, so the same name and
         size mean the same bytes, and the CRC can be taken over from the previous pack."""
         old = self.members.get(name)
-        if old is None or old.file_size != file.stat().st_size:
+        if old is None or old.file_size != file.stat().st_size or self.written_alike is False:
             return None
         info = member_info(name)
         info.file_size = info.compress_size = old.file_size
         info.CRC = old.CRC
         # The local header writestr would give (its ZIP64 rule, which FileHeader also uses to
-        # set the versions the central directory repeats). A previous pack written another
-        # way does not match it, and its member is then written afresh.
+        # set the versions the central directory repeats).
         header = info.FileHeader(info.file_size * 1.05 > zipfile.ZIP64_LIMIT)
-        if os.pread(self.fd, len(header), old.header_offset) != header:
-            return None
+        if self.written_alike is None:
+            # A pack written another way (other code, other timestamps) differs in every
+            # local header, so the first one tells; reading each would cost a disk seek per
+            # card when the pack is no longer in memory. Nothing is copied from such a pack.
+            self.written_alike = os.pread(self.fd, len(header), old.header_offset) == header
+            if not self.written_alike:
+                return None
         return info, old.header_offset, len(header) + info.file_size
 
 
