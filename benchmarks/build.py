@@ -116,6 +116,7 @@ class Run:
     peak_mb: float  # the largest single process: the build or one of its card workers
     worker_mb: float
     cards: int | None = None
+    rounds: tuple[float, ...] = ()  # every timing, in round order, when the build was repeated
 
 
 @dataclass
@@ -197,7 +198,8 @@ def best_of(runs: list[Run]) -> Run:
     machine), with the largest peak memory of them all."""
     fastest = min(runs, key=lambda run: run.seconds)
     peak = max(run.peak_mb for run in runs)
-    return Run(fastest.name, fastest.seconds, peak, fastest.worker_mb, fastest.cards)
+    timings = tuple(run.seconds for run in runs)
+    return Run(fastest.name, fastest.seconds, peak, fastest.worker_mb, fastest.cards, timings)
 
 
 def builds(posts: int, work: Path) -> list[Run]:
@@ -289,6 +291,12 @@ def table(m: Measurement) -> str:
         cards = "" if run.cards is None else str(run.cards)
         lines.append(f"| {run.name} | {run.seconds:.2f} | {run.peak_mb:.0f} | {cards} | {ratio} |")
     floors = ", ".join(f"{name} {seconds * 1000:.1f} ms" for name, seconds in m.floor.items())
+    lines += ["", "Every round's time (s), in order; the fastest is in the table above:", ""]
+    lines += [
+        f"- {run.name}: {', '.join(f'{seconds:.2f}' for seconds in run.rounds)}"
+        for run in m.runs
+        if run.rounds
+    ]
     lines += [
         "",
         f"Raw Pillow floor per card, one process, quote layout ({FLOOR_QUOTES} quotes, best of "
