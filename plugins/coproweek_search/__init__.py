@@ -159,11 +159,23 @@ def plan(keys: set[str]) -> dict[str, Shard]:
     return {key: Shard(BUNDLE if i == 0 else f"{BUNDLE}-{key}") for i, key in enumerate(ordered)}
 
 
+def relative_names(output: Path, pages: set[Path]) -> list[str]:
+    """The pages' paths inside `output`, sorted (string work: this runs beside the build,
+    and pathlib's per-call overhead would hold up the build's thread)."""
+    base = os.path.join(str(output), "")
+    names = []
+    for page in pages:
+        name = str(page)
+        names.append(name[len(base) :] if name.startswith(base) else os.path.relpath(name, output))
+    return sorted(names)
+
+
 def pages_digest(output: Path, pages: set[Path]) -> str:
     digest = hashlib.sha256()
-    for relative in sorted(page.relative_to(output).as_posix() for page in pages):
+    for relative in relative_names(output, pages):
         digest.update(relative.encode() + b"\0")
-        digest.update(hashlib.sha256((output / relative).read_bytes()).digest())
+        with open(os.path.join(output, relative), "rb") as page:
+            digest.update(hashlib.sha256(page.read()).digest())
     return digest.hexdigest()[:24]
 
 
@@ -190,10 +202,14 @@ def place(bundle: Path, output: Path, shard: Shard) -> None:
 
 def stage_pages(output: Path, pages: set[Path], site: Path) -> None:
     """The searchable pages at their own relative paths, so the index has the site's URLs."""
-    for page in pages:
-        target = site / page.relative_to(output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link_file(page, target)
+    made: set[str] = set()
+    for relative in relative_names(output, pages):
+        target = os.path.join(site, relative)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        link_file(os.path.join(output, relative), target)
 
 
 def start_pagefind(site: Path, staging: Path) -> subprocess.Popen[bytes] | None:
