@@ -8,12 +8,21 @@ while the rest of the site is written, and the build waits for them only at the 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from .render import Job, render_to_file
+
+# Workers run at a lower priority than the build: where they compete for a core, the pages
+# (which the rest of the build waits for) come first.
+WORKER_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    os.nice(WORKER_NICENESS)
 
 
 class Workers:
@@ -30,7 +39,9 @@ class Workers:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(self.count, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.count, mp_context=context, initializer=_lower_priority
+            )
         return self._pool
 
     def draw(self, jobs: list[Job]) -> None:
