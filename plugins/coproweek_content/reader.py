@@ -25,15 +25,19 @@ class CoproweekReader(BaseReader):
         self._markdown = make_markdown(settings.get("SITEURL", ""))
         self._content_root = Path(settings["PATH"]).resolve()
 
-    def _kind(self, path: Path) -> str:
-        top = path.resolve().relative_to(self._content_root).parts[0]
+    def _kind(self, path: Path) -> str | None:
+        """quote, blog or page by the top folder; None for a file (a link) outside content/."""
+        resolved = path.resolve()  # once: each call looks at every folder on the way
+        if not resolved.is_relative_to(self._content_root) or resolved == self._content_root:
+            return None
+        top = resolved.relative_to(self._content_root).parts[0]
         return {QUOTES_DIR: "quote", BLOG_DIR: "blog", PAGES_DIR: "page"}.get(top, "page")
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         path = Path(source_path)
-        if self._content_root not in path.resolve().parents:
-            return "", {"status": "skip"}  # a link out of content/: the checks report it
         kind = self._kind(path)
+        if kind is None:
+            return "", {"status": "skip"}  # a link out of content/: the checks report it
         source = read_source(path) if kind == "page" else state.current_site().take_source(path)
         content = responsive_images(render(self._markdown, source.body), self.settings)
         if kind == "page":
