@@ -282,3 +282,19 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path) -
     assert not failed.ok
     assert 'Date: "2024-07-32" is not a date we can read.' in printed
     assert digest(output) == before
+
+
+def test_each_build_deletes_the_site_the_one_before_replaced(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "feeds" / "content", content)
+    output = tmp_path / "output"
+    quick = {"COPROWEEK_CARDS_ENABLED": False, "COPROWEEK_SEARCH_ENABLED": False}
+    for _ in range(3):
+        result, printed = build(content, output, **quick)
+        assert result.ok, printed
+        # Only the site this build replaced is left beside output/, for the next build.
+        leftovers = [path.name for path in tmp_path.glob(".output.*")]
+        assert len(leftovers) <= 1 and all(".old-" in name for name in leftovers), leftovers
+        assert (output / "index.html").is_file()
+    replaced = tmp_path / leftovers[0]
+    assert (replaced / "index.html").is_file()  # a whole site, deleted by the next build

@@ -5,15 +5,17 @@ A failed build leaves the previous output/ exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
 import re
 import shutil
+import subprocess
 import sys
 import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +113,8 @@ def build_site(
         return _build(settings_file, overrides, out)
 
 
+LOW_PRIORITY = ["nice", "-n", "10"] if shutil.which("nice") else []
+
 # Python's cycle collector runs after every 700 new objects and, every so often, walks every
 # object there is. A build makes millions of objects that live until it ends (posts, pages,
 # caches), so with the default thresholds those walks cost a tenth of a no-change build.
@@ -140,15 +144,20 @@ def _build(settings_file: str | Path, overrides: dict[str, Any] | None, out: Tex
         return result
 
     output = Path(settings["OUTPUT_PATH"]).resolve()
-    emptying = empty_trash(output)
+    trash_emptied = empty_trash(output)
     try:
-        return _build_into(output, settings, site, result, out)
+        return _build_into(output, settings, site, result, out, trash_emptied)
     finally:
-        emptying.join()
+        trash_emptied()
 
 
 def _build_into(
-    output: Path, settings: dict[str, Any], site: LoadedSite, result: BuildResult, out: TextIO
+    output: Path,
+    settings: dict[str, Any],
+    site: LoadedSite,
+    result: BuildResult,
+    out: TextIO,
+    trash_emptied: Callable[[], None],
 ) -> BuildResult:
     """Build into a fresh folder beside `output`; swap it in only if everything passed."""
     building = output.with_name(f".{output.name}.building-{os.getpid()}")
@@ -185,6 +194,7 @@ def _build_into(
             print(f"  {message}", file=out)
         return result
 
+    trash_emptied()  # the site replaced last time goes first: this one takes its name
     replace_folder(building, output)
     forget_old_caches(cache)
     result.ok = True
@@ -264,19 +274,33 @@ def _running(folder_name: str) -> bool:
     return True
 
 
-def empty_trash(output: Path) -> threading.Thread:
-    """Delete earlier builds' leftovers on another thread: deleting thousands of small
-    files is slow, and it runs beside the build instead of after it. The build waits for
-    it before it returns."""
-    folders = trash_of(output)
+def empty_trash(output: Path) -> Callable[[], None]:
+    """Start deleting earlier builds' leftovers beside the build (deleting thousands of
+    small files is slow); returns what waits until they are gone, which the build calls
+    before it returns. `rm` does it in its own process, at a lower priority: a Python thread
+    would hold up the build's thread at every file it deletes."""
+    folders = [str(folder) for folder in trash_of(output)]
+    if not folders:
+        return lambda: None
+    remover = shutil.which("rm")
+    if remover is not None:
+        command = [*LOW_PRIORITY, remover, "-rf", "--", *folders]
+        with contextlib.suppress(OSError):
+            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    def delete() -> None:
-        for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
+            def removed() -> None:
+                if process.wait() != 0:  # what rm could not delete, Python tries
+                    _delete(folders)
 
-    thread = threading.Thread(target=delete, name="empty-trash", daemon=True)
+            return removed
+    thread = threading.Thread(target=_delete, args=(folders,), name="empty-trash", daemon=True)
     thread.start()
-    return thread
+    return thread.join
+
+
+def _delete(folders: list[str]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run_checks(
