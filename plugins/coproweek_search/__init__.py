@@ -77,6 +77,31 @@ class Shard:
 
 
 @dataclass
+class Tasks:
+    """Work for threads of a pool made on first use."""
+
+    name: str
+    pool: ThreadPoolExecutor | None = None
+    futures: list[Future[Any]] = field(default_factory=list)
+
+    def submit(self, threads: int, task: Callable[..., Any], *args: Any) -> None:
+        if self.pool is None:
+            self.pool = ThreadPoolExecutor(threads, self.name)
+        self.futures.append(self.pool.submit(task, *args))
+
+    def results(self) -> list[Any]:
+        """Wait for every task; what stopped one is raised here."""
+        self.stop(cancel=False)
+        futures, self.futures = self.futures, []
+        return [future.result() for future in futures]
+
+    def stop(self, cancel: bool = True) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=cancel)
+            self.pool = None
+
+
+@dataclass
 class Job:
     """The search index of one build (one output folder)."""
 
@@ -85,42 +110,27 @@ class Job:
     shards: dict[str, Shard] = field(default_factory=dict)  # by shard key, primary first
     staging: Path | None = None  # holds each indexed shard's staging folder
     split: bool = False  # one shard per campaign (a large site), else one index of all posts
-    # Hashing pages, linking kept bundles and starting Pagefind happen in this thread: it
+    # Hashing pages, linking kept bundles and starting Pagefind happen in one thread: it
     # mostly reads and links files, which Python does without holding up the build's thread.
-    starter: ThreadPoolExecutor | None = None
-    starts: list[Future[None]] = field(default_factory=list)
+    starts: Tasks = field(default_factory=lambda: Tasks("search"))
     # One thread per running Pagefind waits for it, then keeps and places its bundle and
     # removes its staging folder, while the build goes on.
-    completer: ThreadPoolExecutor | None = None
-    completions: list[Future[bool]] = field(default_factory=list)
-
-    def complete(self, shard: Shard) -> None:
-        if self.completer is None:
-            self.completer = ThreadPoolExecutor(len(self.shards) or 1, "search-done")
-        self.completions.append(self.completer.submit(complete_shard, self, shard))
-
-    def completed(self) -> bool:
-        """Wait for every shard's Pagefind and its bundle; False if one failed (logged)."""
-        if self.completer is not None:
-            self.completer.shutdown(wait=True)
-            self.completer = None
-        completions, self.completions = self.completions, []
-        return all([completion.result() for completion in completions])
+    completions: Tasks = field(default_factory=lambda: Tasks("search-done"))
 
     def start(self, shard: Shard) -> None:
         shard.started = True
-        if self.starter is None:
-            self.starter = ThreadPoolExecutor(1, thread_name_prefix="search")
-        self.starts.append(self.starter.submit(start_shard, self, shard))
+        self.starts.submit(1, start_shard, self, shard)
 
     def started(self) -> None:
         """Wait for every shard started; what stopped one is raised here."""
-        if self.starter is not None:
-            self.starter.shutdown(wait=True)
-            self.starter = None
-        starts, self.starts = self.starts, []
-        for start in starts:
-            start.result()
+        self.starts.results()
+
+    def complete(self, shard: Shard) -> None:
+        self.completions.submit(len(self.shards) or 1, complete_shard, self, shard)
+
+    def completed(self) -> bool:
+        """Wait for every shard's Pagefind and its bundle; False if one failed (logged)."""
+        return all(self.completions.results())
 
     def shard_key(self, article: Any) -> str:
         return shard_key(article) if self.split else WHOLE_SITE
@@ -251,15 +261,11 @@ def pagefind_succeeded(shard: Shard) -> bool:
 
 def stop(job: Job) -> None:
     """Kill every Pagefind still running, and remove the staging folder."""
-    if job.starter is not None:
-        job.starter.shutdown(wait=True, cancel_futures=True)
-        job.starter = None
+    job.starts.stop()
     for shard in job.shards.values():
         if shard.process is not None and shard.process.poll() is None:
             shard.process.kill()
-    if job.completer is not None:
-        job.completer.shutdown(wait=True, cancel_futures=True)
-        job.completer = None
+    job.completions.stop()
     for shard in job.shards.values():
         if shard.process is not None and shard.process.poll() is None:
             shard.process.kill()
