@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coproweek_cards import fonts, plan, render, text  # noqa: E402
 from coproweek_cards.compose import FontSettings, compose  # noqa: E402
-from coproweek_cards.generator import draw_missing  # noqa: E402
 from coproweek_cards.layouts import FORMATS, LAYOUTS  # noqa: E402
 from coproweek_cards.render import Job, encode  # noqa: E402
 from coproweek_cards.settings import DEFAULTS  # noqa: E402
+from coproweek_cards.workers import draw_all  # noqa: E402
 from corpus import WORDS  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
@@ -143,7 +143,7 @@ def all_sizes(
         Path(job.target).unlink(missing_ok=True)
     before = _cpu()
     start = time.perf_counter()
-    draw_missing(jobs, workers)
+    draw_all(jobs, workers)
     return time.perf_counter() - start, _cpu() - before
 
 

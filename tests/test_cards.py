@@ -507,7 +507,8 @@ def _pack_inputs(output: Path, sizes: dict[int, int]) -> list[Card]:
 
 def _pack(path: Path, output: Path, cards: list[Card], previous: Path | None = None) -> bytes:
     entries = [generator._manifest_entry(card, "https://example.org") for card in cards]
-    generator._build_zip(path, output, cards, generator._manifest(entries, 2024), previous)
+    files = generator.pack_members(cards, lambda image: output / image.url)
+    packs.write_pack(path, generator._manifest(entries, 2024), files, previous)
     return path.read_bytes()
 
 

@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,10 @@ from .cache import CardCache
 from .compose import FontSettings
 from .layouts import FORMATS
 from .packs import previous_pack, write_pack
-from .plan import Card, CardOptions
+from .plan import Card, CardImage, CardOptions
 from .render import Job, render_to_file
 from .settings import cache_dir, setting
-from .workers import Workers, draw_all
+from .workers import Workers
 
 
 @dataclass
@@ -108,13 +109,19 @@ def _pack_campaign(year: int) -> tuple[Path, int]:
     if pack.is_file():
         return pack, 0
     packs.mkdir(parents=True, exist_ok=True)
-    members = sorted(
-        (image.url, cache.path(image.key, FORMATS[image.format].extension))
-        for card in chosen
-        for image in card.images.values()
+    files = pack_members(
+        chosen, lambda image: cache.path(image.key, FORMATS[image.format].extension)
     )
-    files = [(url.rsplit("/", 1)[-1], path) for url, path in members]
     return pack, write_pack(pack, manifest, files, previous_pack(packs, year, pack))
+
+
+def pack_members(cards: list[Card], file_of: Callable[[CardImage], Path]) -> list[tuple[str, Path]]:
+    """(member name, file) for every card file of a pack, sorted by address: the pack holds
+    manifest.json, then these."""
+    images = sorted(
+        (image for card in cards for image in card.images.values()), key=lambda i: i.url
+    )
+    return [(image.url.rsplit("/", 1)[-1], file_of(image)) for image in images]
 
 
 def pack_path(packs: Path, year: int, manifest: bytes) -> Path:
@@ -152,11 +159,6 @@ def finish_packs() -> None:
         for stale in packs.glob("*.zip"):
             if stale not in CURRENT.used_packs:
                 stale.unlink()
-
-
-def draw_missing(jobs: list[Job], workers: int) -> float:
-    """Draw `jobs` now, in `workers` processes (the benchmark's parallel floor)."""
-    return draw_all(jobs, workers)
 
 
 def _job(card: Card, fmt: str, font_settings: FontSettings, target: str, key: str) -> Job:
@@ -248,16 +250,6 @@ def _link_pack(year: int, manifest: bytes, target: Path) -> None:
     if year not in CURRENT.packing:
         _start_pack(workers, year)
     CURRENT.to_link.append((pack, target))
-
-
-def _build_zip(
-    path: Path, output: Path, cards: list[Card], manifest: bytes, previous: Path | None = None
-) -> None:
-    """The pack holds manifest.json, then every card file, sorted; with `previous`, the
-    campaign's last pack, its unchanged cards are copied from it rather than read."""
-    members = sorted(image.url for card in cards for image in card.images.values())
-    files = [(url.rsplit("/", 1)[-1], output / url) for url in members]
-    write_pack(path, manifest, files, previous)
 
 
 class CardsGenerator(Generator):
