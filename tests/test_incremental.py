@@ -120,8 +120,9 @@ def test_an_unchanged_site_renders_no_page(tmp_path: Path) -> None:
 
 
 def test_damaged_caches_cost_a_rebuild_never_a_wrong_or_failed_build(tmp_path: Path) -> None:
-    """Every kept result (checked files, card plans, kept pages, the template names) may be
-    cut short or overwritten; the next build notices, works again and gives the same site."""
+    """Every kept result (checked files, card plans, kept pages, the template names, the
+    compiled templates) may be cut short or overwritten; the next build notices, works again
+    and gives the same site."""
     output, cache = tmp_path / "output", tmp_path / "cache"
     settings = {"COPROWEEK_PROJECT_ROOT": str(ROOT), "COPROWEEK_SEARCH_ENABLED": False}
     result, printed = build(ROOT / "content", output, cache, **settings)
@@ -134,6 +135,9 @@ def test_damaged_caches_cost_a_rebuild_never_a_wrong_or_failed_build(tmp_path: P
         *cache.glob("*/pages/template-names.json"),
     ]
     assert len(kept) == 4, kept
+    compiled = list(cache.glob("*/pages/templates-*/*.cache"))
+    assert compiled, "no compiled templates were kept"
+    kept += compiled
     for damage in (b"\x80not what was kept\x00" * 3, b'{"index.html": {"sources": 1}}'):
         for path in kept:
             path.write_bytes(damage)
