@@ -289,8 +289,8 @@ class CardsGenerator(Generator):
                     stats.rendered += 1
                     cache.lengths.pop(image.key, None)
                     place(cached, target)
-                image.length = cache.length(image.key, extension)
                 keep.add(target)
+        _measure(cards, cache)
         if had_cards:  # only an output/ built into before can hold cards no longer wanted
             _remove_stale(output / options.output_dir, keep)
         stats.removed = cache.save({image.key for card in cards for image in card.images.values()})
