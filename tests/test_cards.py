@@ -10,6 +10,9 @@ import os
 import random
 import re
 import shutil
+import struct
+import tempfile
+import threading
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -513,26 +516,45 @@ def _pack(path: Path, output: Path, cards: list[Card], previous: Path | None = N
 
 
 def _count_copies(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the members the next packs copy from a previous one."""
-    copied: list[str] = []
-    append_raw = packs.append_raw
+    """The names of the members the next packs take over from an earlier one."""
+    taken: list[str] = []
+    take = packs._Previous.take
 
-    def spy(pack: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> int:
-        copied.append(info.filename)
-        return append_raw(pack, info, size)
+    def spy(self: packs._Previous, name: str, size: int) -> packs.Member | None:
+        member = take(self, name, size)
+        if member is not None:
+            taken.append(name)
+        return member
 
-    monkeypatch.setattr(packs, "append_raw", spy)
-    return copied
+    monkeypatch.setattr(packs._Previous, "take", spy)
+    return taken
+
+
+def _count_fallocates(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, int]]:
+    """(mode, offset, length) of every block range the next packs cut out or put in."""
+    calls: list[tuple[int, int, int]] = []
+    fallocate = packs.fallocate
+    assert fallocate is not None
+
+    def spy(fd: int, mode: int, offset: int, length: int) -> None:
+        calls.append((mode, offset, length))
+        fallocate(fd, mode, offset, length)
+
+    monkeypatch.setattr(packs, "fallocate", spy)
+    return calls
 
 
 SIZES = {n: 3000 + 997 * n for n in range(1, 8)}
 
+RENEWS = pytest.mark.skipif(
+    not packs.renews_in_place(Path(tempfile.gettempdir())),
+    reason="renewing a pack in place needs a file system that can cut blocks out (ext4, XFS)",
+)
 
-def _incremental_equals_fresh(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sizes: dict[int, int] = SIZES
-) -> None:
-    """Cards 1 to 6 packed, then card 4 removed, 7 added, one file of card 2 changed and
-    one of card 3 resized: the pack built from the first is the pack built afresh."""
+
+def _changed_cards(tmp_path: Path, sizes: dict[int, int]) -> tuple[Path, list[Card]]:
+    """Cards 1 to 6 packed into old.zip; returned with card 4 removed, 7 added, one file of
+    card 2 changed and one of card 3 resized."""
     output = tmp_path / "output"
     cards = _pack_inputs(output, {n: sizes[n] for n in range(1, 7)})
     _pack(tmp_path / "old.zip", output, cards)
@@ -543,7 +565,24 @@ def _incremental_equals_fresh(
     (output / changed.url).write_bytes(b"new" * 900)
     resized = output / cards[2].images["link"].url  # a name kept with a new size is rewritten
     resized.write_bytes(resized.read_bytes() + b"!")
-    copied = _count_copies(monkeypatch)
+    return output, cards
+
+
+def _assert_pack_of(path: Path, output: Path, cards: list[Card]) -> None:
+    with zipfile.ZipFile(path) as pack:
+        assert pack.testzip() is None
+        urls = sorted(image.url for card in cards for image in card.images.values())
+        assert pack.namelist() == ["manifest.json"] + [url.rsplit("/", 1)[-1] for url in urls]
+        for url in urls:
+            assert pack.read(url.rsplit("/", 1)[-1]) == (output / url).read_bytes()
+
+
+def _incremental_equals_fresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sizes: dict[int, int] = SIZES
+) -> None:
+    """The pack of the changed cards built from the first one is the pack built afresh."""
+    output, cards = _changed_cards(tmp_path, sizes)
+    taken = _count_copies(monkeypatch)
     ranges: list[int] = []
     copy_range = packs.copy_range
 
@@ -553,15 +592,49 @@ def _incremental_equals_fresh(
 
     monkeypatch.setattr(packs, "copy_range", spy)
     incremental = _pack(tmp_path / "new.zip", output, cards, tmp_path / "old.zip")
-    assert len(copied) == 5 * 3 - 2  # all but the changed and the resized files
+    assert len(taken) == 5 * 3 - 2  # all but the changed and the resized files
     assert len(ranges) == 3  # neighbours in both packs are copied together
     assert incremental == _pack(tmp_path / "fresh.zip", output, cards)
-    with zipfile.ZipFile(tmp_path / "new.zip") as pack:
-        assert pack.testzip() is None
-        urls = sorted(image.url for card in cards for image in card.images.values())
-        assert pack.namelist() == ["manifest.json"] + [url.rsplit("/", 1)[-1] for url in urls]
-        for url in urls:
-            assert pack.read(url.rsplit("/", 1)[-1]) == (output / url).read_bytes()
+    _assert_pack_of(tmp_path / "new.zip", output, cards)
+
+
+def _renew(tmp_path: Path, output: Path, cards: list[Card], spare: Path) -> int | None:
+    entries = [generator._manifest_entry(card, "https://example.org") for card in cards]
+    files = generator.pack_members(cards, lambda image: output / image.url)
+    return packs.renew_pack(tmp_path / "new.zip", generator._manifest(entries, 2024), files, spare)
+
+
+def _renewed_equals_fresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sizes: dict[int, int] = SIZES
+) -> None:
+    """The pack of the changed cards made by renewing the first one in place is the pack
+    built afresh, and the unchanged members were neither read nor written."""
+    output, cards = _changed_cards(tmp_path, sizes)
+    spare = tmp_path / "spare.zip"
+    (tmp_path / "old.zip").rename(spare)
+    calls = _count_fallocates(monkeypatch)
+    written: list[int] = []
+    pwrite = os.pwrite
+
+    def spy(fd: int, data: bytes, offset: int) -> int:
+        written.append(len(data))
+        return pwrite(fd, data, offset)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "pwrite", spy)
+        assert _renew(tmp_path, output, cards, spare) == 5 * 3 - 2
+    assert not spare.exists()  # renewed, not copied
+    assert (tmp_path / "new.zip").read_bytes() == _pack(tmp_path / "fresh.zip", output, cards)
+    _assert_pack_of(tmp_path / "new.zip", output, cards)
+    # The manifest, card 2's new file, card 3's resized one and card 7's three files.
+    assert len(written) == 1 + 1 + 1 + 3
+    # Card 3's and card 4's files lie between kept ones: a range each, grown or cut by the
+    # difference; the manifest, card 2's file and card 7's are written over old blocks, or
+    # (at the end) where the old directory was.
+    assert 1 <= len(calls) <= 3
+    assert all(
+        offset % packs.BLOCK == 0 and length % packs.BLOCK == 0 for _, offset, length in calls
+    )
 
 
 def test_pack_rebuilt_from_the_previous_one_is_byte_identical(
@@ -570,15 +643,46 @@ def test_pack_rebuilt_from_the_previous_one_is_byte_identical(
     _incremental_equals_fresh(tmp_path, monkeypatch)
 
 
-def test_incremental_pack_with_zip64_records(
+@RENEWS
+def test_pack_renewed_in_place_is_byte_identical(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _renewed_equals_fresh(tmp_path, monkeypatch)
+
+
+def test_every_pack_member_fills_whole_blocks(tmp_path: Path) -> None:
+    """Each member starts on a block boundary and its local header pads it to the next,
+    with a well-formed extra field; the central directory lists no padding."""
+    output, cards = _changed_cards(tmp_path, SIZES)
+    data = _pack(tmp_path / "fresh.zip", output, cards)
+    with zipfile.ZipFile(tmp_path / "fresh.zip") as pack:
+        infos = pack.infolist()
+        ends = [info.header_offset for info in infos[1:]] + [pack.start_dir]
+    assert len(infos) == 1 + 3 * len(cards)
+    for info, end in zip(infos, ends, strict=True):
+        assert info.header_offset % packs.BLOCK == 0 and info.extra == b""
+        name_length, extra_length = struct.unpack_from("<HH", data, info.header_offset + 26)
+        extra_at = info.header_offset + 30 + name_length
+        field, length, alignment = struct.unpack_from("<HHH", data, extra_at)
+        assert (field, length + 4, alignment) == (0xD935, extra_length, packs.BLOCK)
+        assert end == extra_at + extra_length + info.file_size
+        assert end % packs.BLOCK == 0
+
+
+@pytest.mark.parametrize("how", ["copied", pytest.param("renewed", marks=RENEWS)])
+def test_incremental_pack_with_zip64_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     """With the ZIP64 limits lowered, big members, members past the limit and the member
     count need ZIP64 records, as in a real pack of many gigabytes; card 5 lies past the
     limit in the first pack only, so its records must not be taken over from there."""
     monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 60_000)
     monkeypatch.setattr(zipfile, "ZIP_FILECOUNT_LIMIT", 10)
-    _incremental_equals_fresh(tmp_path, monkeypatch, SIZES | {4: 20_000, 6: 60_000})
+    sizes = SIZES | {4: 20_000, 6: 60_000}
+    if how == "copied":
+        _incremental_equals_fresh(tmp_path, monkeypatch, sizes)
+    else:
+        _renewed_equals_fresh(tmp_path, monkeypatch, sizes)
     data = (tmp_path / "new.zip").read_bytes()
     assert b"PK\x06\x06" in data  # the ZIP64 end of central directory record
 
@@ -598,11 +702,11 @@ def test_pack_copy_falls_back_to_read_and_write(
     _incremental_equals_fresh(tmp_path, monkeypatch)
 
 
-def test_pack_not_copied_from_a_pack_written_otherwise(
+def test_pack_not_taken_from_a_pack_written_otherwise(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A previous pack whose headers differ (here: other timestamps) gives nothing to copy,
-    and a file that is not a zip is no previous pack at all."""
+    """A previous pack whose headers differ (here: zipfile's own, unpadded) gives nothing
+    to copy or renew, and a file that is not a zip is no previous pack at all."""
     output = tmp_path / "output"
     cards = _pack_inputs(output, {1: 500, 2: 700})
     with zipfile.ZipFile(tmp_path / "other.zip", "w") as other:
@@ -610,11 +714,48 @@ def test_pack_not_copied_from_a_pack_written_otherwise(
             for image in card.images.values():
                 other.write(output / image.url, image.url.rsplit("/", 1)[-1])
     (tmp_path / "broken.zip").write_bytes(b"not a zip")
-    copied = _count_copies(monkeypatch)
+    before = (tmp_path / "other.zip").read_bytes()
+    taken = _count_copies(monkeypatch)
     fresh = _pack(tmp_path / "fresh.zip", output, cards)
     assert _pack(tmp_path / "a.zip", output, cards, tmp_path / "other.zip") == fresh
     assert _pack(tmp_path / "b.zip", output, cards, tmp_path / "broken.zip") == fresh
-    assert copied == []
+    for spare in ("other.zip", "broken.zip"):
+        assert _renew(tmp_path, output, cards, tmp_path / spare) is None
+    assert taken == []
+    assert (tmp_path / "other.zip").read_bytes() == before
+    assert not (tmp_path / "new.zip").exists()
+
+
+@RENEWS
+def test_pack_half_renewed_is_never_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure while a spare is renewed (here: the file system refuses the second block
+    range) leaves neither the spare nor a pack: the caller builds the pack by copying."""
+    output, cards = _changed_cards(tmp_path, SIZES)
+    spare = tmp_path / "spare.zip"
+    (tmp_path / "old.zip").rename(spare)
+    calls: list[int] = []
+
+    def refuse_second(fd: int, mode: int, offset: int, length: int) -> None:
+        calls.append(mode)
+        if len(calls) == 2:
+            raise OSError(errno.EOPNOTSUPP, "not supported")
+
+    monkeypatch.setattr(packs, "fallocate", refuse_second)
+    assert _renew(tmp_path, output, cards, spare) is None
+    assert len(calls) == 2
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["output"]
+
+
+def test_spare_pack_waits_until_nothing_else_links_to_it(tmp_path: Path) -> None:
+    spare = tmp_path / "spare-2024.zip"
+    assert not packs.wait_until_unlinked(spare, 0.05)  # none
+    spare.write_bytes(b"pack")
+    os.link(spare, tmp_path / "in-a-site.zip")
+    assert not packs.wait_until_unlinked(spare, 0.05)
+    remover = threading.Timer(0.1, (tmp_path / "in-a-site.zip").unlink)
+    remover.start()
+    assert packs.wait_until_unlinked(spare, 5)
+    remover.join()
 
 
 def test_previous_pack_is_the_newest_of_its_campaign(tmp_path: Path) -> None:
@@ -627,21 +768,27 @@ def test_previous_pack_is_the_newest_of_its_campaign(tmp_path: Path) -> None:
 
 
 def test_pack_after_editing_one_quote_equals_a_fresh_one(tmp_path: Path) -> None:
+    """The first change copies the pack; from the second on, the spare pack (the one the
+    change before replaced) is renewed in place. Either way it is the pack built afresh."""
     content = copy_fixture("cards", tmp_path)
     card_cache = tmp_path / "card-cache"
     first = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
     total = 5 * len(first.manifest["cards"])
     quote = content / "quotes" / "2024" / "chinese-same-table.md"
-    quote.write_text(quote.read_text("utf-8").replace("。", "！", 1), "utf-8")
-    second = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
-    assert second.stats.rendered == 5 and second.stats.pack_copies == total - 5
-    zip_path = second.output / "campaigns" / "2024" / "cards" / "2024-cards.zip"
+    zip_path = first.output / "campaigns" / "2024" / "cards" / "2024-cards.zip"
+    renewing = packs.renews_in_place(tmp_path)
+    for edit, (mark, new_mark) in enumerate([("。", "！"), ("！", "？")]):
+        quote.write_text(quote.read_text("utf-8").replace(mark, new_mark, 1), "utf-8")
+        edited = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
+        assert edited.stats.rendered == 5 and edited.stats.pack_copies == total - 5
+        assert edited.stats.packs_renewed == (edit == 1 and renewing)
+        kept = sorted(p.name.split("-")[0] for p in (card_cache / "packs").iterdir())
+        assert kept == (["2024", "spare"] if renewing else ["2024"])
     incremental = zip_path.read_bytes()
-    assert [p.name[:5] for p in (card_cache / "packs").iterdir()] == ["2024-"]
 
     shutil.rmtree(card_cache / "packs")  # the same cards, packed from scratch
-    third = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
-    assert third.stats.rendered == 0 and third.stats.pack_copies == 0
+    fresh = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
+    assert fresh.stats.rendered == 0 and fresh.stats.pack_copies == 0
     assert zip_path.read_bytes() == incremental
     with zipfile.ZipFile(zip_path) as pack:
         assert pack.testzip() is None

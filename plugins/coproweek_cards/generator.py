@@ -20,7 +20,15 @@ from . import render
 from .cache import CardCache
 from .compose import FontSettings
 from .layouts import FORMATS
-from .packs import previous_pack, write_pack
+from .packs import (
+    SPARE,
+    previous_pack,
+    renew_pack,
+    renews_in_place,
+    spare_pack,
+    wait_until_unlinked,
+    write_pack,
+)
 from .plan import Card, CardImage, CardOptions
 from .render import Job, render_to_file
 from .settings import cache_dir, setting
@@ -36,7 +44,8 @@ class Stats:
     removed: int = 0
     takedown: list[str] = field(default_factory=list)
     draw_seconds: float = 0.0  # wall time from the start of drawing until all were drawn
-    pack_copies: int = 0  # pack members copied from an earlier pack (set once packs finish)
+    pack_copies: int = 0  # pack members taken from an earlier pack (set once packs finish)
+    packs_renewed: int = 0  # packs made by changing a spare one in place
 
 
 LAST = Stats()
@@ -57,6 +66,9 @@ class Plan:
 
 
 CURRENT = Plan()
+# How long a worker waits for the site the last build replaced (being deleted as this build
+# starts) to stop linking to the spare pack, before it copies the pack instead.
+SPARE_WAIT_SECONDS = 5.0
 
 
 def start_drawing(cards: list[Card], settings: dict[str, Any], campaigns: set[int]) -> None:
@@ -96,10 +108,11 @@ def _start_pack(workers: Workers, year: int) -> None:
     workers.run(_pack_campaign, year)
 
 
-def _pack_campaign(year: int) -> tuple[Path, int]:
-    """Run by a worker once the cards are drawn: the campaign's pack, built from the cached
-    card files (and the campaign's previous pack) unless the cache has it already. Returns
-    the pack and how many members were copied from the previous one."""
+def _pack_campaign(year: int) -> tuple[Path, int, bool]:
+    """Run by a worker once the cards are drawn: the campaign's pack, unless the cache has
+    it already: a spare pack of the campaign renewed in place, else one built from the
+    cached card files and the campaign's previous pack. Returns the pack, how many members
+    were taken from an earlier pack, and whether it was renewed in place."""
     cache, options, packs = CURRENT.cache, CURRENT.options, CURRENT.packs
     assert cache is not None and options is not None and packs is not None
     chosen = [card for card in CURRENT.cards if card.campaign_year == year]
@@ -107,12 +120,17 @@ def _pack_campaign(year: int) -> tuple[Path, int]:
     manifest = _manifest([_manifest_entry(card, options.site_url) for card in chosen], year)
     pack = pack_path(packs, year, manifest)
     if pack.is_file():
-        return pack, 0
+        return pack, 0, False
     packs.mkdir(parents=True, exist_ok=True)
     files = pack_members(
         chosen, lambda image: cache.path(image.key, FORMATS[image.format].extension)
     )
-    return pack, write_pack(pack, manifest, files, previous_pack(packs, year, pack))
+    spare = spare_pack(packs, year)
+    if wait_until_unlinked(spare, SPARE_WAIT_SECONDS):
+        kept = renew_pack(pack, manifest, files, spare)
+        if kept is not None:
+            return pack, kept, True
+    return pack, write_pack(pack, manifest, files, previous_pack(packs, year, pack)), False
 
 
 def pack_members(cards: list[Card], file_of: Callable[[CardImage], Path]) -> list[tuple[str, Path]]:
@@ -143,22 +161,38 @@ def stop_workers() -> None:
 
 def finish_packs() -> None:
     """Wait for the packs being built and link them into the site, then drop the packs this
-    build did not use (one of them may have been the source a new pack was copied from)."""
+    build did not use. Where packs can be renewed in place, the newest of them (the one the
+    site being replaced links to) is kept as the campaign's spare, for the next change."""
     workers, CURRENT.workers = CURRENT.workers, None
     packs, CURRENT.packs = CURRENT.packs, None
     if workers is None or packs is None:
         return
     built = workers.finish()
-    LAST.pack_copies = sum(copies for _, copies in built)
-    for pack, _ in built:
+    LAST.pack_copies = sum(copies for _, copies, _ in built)
+    LAST.packs_renewed = sum(renewed for _, _, renewed in built)
+    for pack, _, _ in built:
         if pack not in CURRENT.used_packs:  # the worker's manifest differs from the site's
             raise RuntimeError(f"a worker built the card pack {pack.name}, which no page uses")
     for pack, target in CURRENT.to_link:
         place(pack, target)
     if packs.is_dir():
-        for stale in packs.glob("*.zip"):
-            if stale not in CURRENT.used_packs:
-                stale.unlink()
+        _keep_spares(packs)
+
+
+def _keep_spares(packs: Path) -> None:
+    years = {pack.name.split("-")[0] for pack in CURRENT.used_packs}
+    renewing = renews_in_place(packs)
+    unused = [pack for pack in packs.glob("*.zip") if pack not in CURRENT.used_packs]
+    unused.sort(key=lambda path: path.stat().st_mtime_ns)  # the newest last
+    for pack in unused:
+        year = pack.name.removeprefix(SPARE).split("-")[0].removesuffix(".zip")
+        if pack.name.startswith(SPARE):
+            if not renewing or year not in years:
+                pack.unlink()
+        elif renewing and year in years:
+            pack.replace(spare_pack(packs, int(year)))  # a newer one replaces it
+        else:
+            pack.unlink()
 
 
 def _job(card: Card, fmt: str, font_settings: FontSettings, target: str, key: str) -> Job:

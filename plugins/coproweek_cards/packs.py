@@ -1,27 +1,92 @@
 """The campaign download packs: stored (uncompressed) zip files that the same cards always
-turn into the same bytes. A pack for changed cards is built from the campaign's previous
-pack, whose unchanged members are copied across by the kernel, never read through Python."""
+turn into the same bytes.
+
+Every member (local header, then data) fills whole blocks of BLOCK bytes: the local
+header's extra field pads it, as Android's zipalign does (the central directory lists no
+padding). A member's bytes therefore never depend on where it lies, and a changed pack is
+made from an earlier one without reading the cards that did not change:
+- in place (renew_pack), where the file system can cut blocks out of a file and put new
+  ones in (Linux: ext4, XFS): a spare pack of the campaign, linked into no site, loses the
+  members of removed cards and gains those of new ones;
+- else by copying (write_pack): the unchanged members of the previous pack are copied
+  across by the kernel, never read through Python.
+"""
 
 from __future__ import annotations
 
+import ctypes
 import os
+import struct
+import tempfile
+import time
 import zipfile
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
+from typing import BinaryIO
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same cards make the same zip file
+BLOCK = 4096  # a multiple of the block size of common file systems
+ALIGNMENT_FIELD = 0xD935  # zipalign's extra field: its header, the alignment, then zeros
+MANIFEST = "manifest.json"
+SPARE = "spare-"
 _CHUNK = 1 << 20
+_COLLAPSE_RANGE, _INSERT_RANGE = 0x08, 0x20  # fallocate modes (linux/falloc.h)
 
 
-def member_info(name: str) -> zipfile.ZipInfo:
+def member_info(name: str, size: int, crc: int) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, ZIP_TIME)
     info.external_attr = 0o644 << 16
+    info.file_size = info.compress_size = size
+    info.CRC = crc
     return info
 
 
+def local_header(info: zipfile.ZipInfo) -> bytes:
+    """The member's local header, padded so that header and data fill whole blocks. (It
+    also sets the versions that the central directory repeats.)"""
+    info.extra = b""
+    bare = len(info.FileHeader())
+    padding = -(bare + info.file_size) % BLOCK
+    if padding < 6:  # too short for the field's own header and the alignment
+        padding += BLOCK
+    info.extra = struct.pack("<HHH", ALIGNMENT_FIELD, padding - 4, BLOCK) + bytes(padding - 6)
+    try:
+        return info.FileHeader()
+    finally:
+        info.extra = b""
+
+
 def previous_pack(packs: Path, year: int, new: Path) -> Path | None:
-    """The newest pack of the campaign other than `new` (packs are named YEAR-HASH.zip)."""
+    """The newest pack of the campaign other than `new` (packs are named YEAR-HASH.zip,
+    spare packs SPARE + YEAR.zip)."""
     found = [path for path in packs.glob(f"{year}-*.zip") if path != new]
     return max(found, key=_mtime, default=None)
+
+
+def spare_pack(packs: Path, year: int) -> Path:
+    """Where the campaign's spare pack is kept: the one its last change replaced, which the
+    next change renews in place."""
+    return packs / f"{SPARE}{year}.zip"
+
+
+def wait_until_unlinked(path: Path, seconds: float) -> bool:
+    """Whether `path` exists and no other name links to it, waiting up to `seconds` for
+    the site that still links to it (replaced by the last build, and deleted while this
+    one starts) to go. A pack also linked elsewhere must never change."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if path.stat().st_nlink == 1:
+                return True
+        except FileNotFoundError:
+            return False
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
 
 
 def _mtime(path: Path) -> int:
@@ -31,50 +96,65 @@ def _mtime(path: Path) -> int:
         return -1
 
 
-def write_pack(
-    path: Path, manifest: bytes, files: list[tuple[str, Path]], previous: Path | None = None
-) -> int:
-    """manifest.json, then each (member name, file) in order; members of `previous` with
-    the same name and size are copied from it. Written beside `path`, then renamed, so an
-    interrupted build never leaves a broken pack under a cache name. Returns how many
-    members were copied."""
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-    try:
-        with _Previous(previous) as old, zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as pack:
-            pack.writestr(member_info("manifest.json"), manifest)
-            copies = _Copies(old.fd, pack.fp.fileno())
-            copied = 0
-            for name, file in files:
-                found = old.match(name, file)
-                if found is None:
-                    pack.writestr(member_info(name), file.read_bytes())
-                else:
-                    info, start, size = found
-                    copies.add(start, append_raw(pack, info, size), size)
-                    copied += 1
-            copies.flush()
-        os.replace(partial, path)
-        return copied
-    finally:
-        partial.unlink(missing_ok=True)
+@dataclass
+class Segment:
+    """A member of a pack where it lies: its local header, padding and data."""
+
+    info: zipfile.ZipInfo
+    start: int
+    length: int
+
+
+@dataclass
+class Member:
+    """A member of the pack being made: taken over from `segment` of an earlier pack, or
+    written from `source` (its bytes, or the file holding them)."""
+
+    info: zipfile.ZipInfo
+    length: int  # local header, padding and data
+    segment: Segment | None = None
+    source: bytes | Path | None = None
+
+    @classmethod
+    def new(cls, name: str, size: int, source: bytes | Path) -> Member:
+        info = member_info(name, size, 0)
+        return cls(info, len(local_header(info)) + size, source=source)  # any CRC: same length
+
+    def encoded(self) -> bytes:
+        """Local header and data (read only now, one member at a time)."""
+        assert self.source is not None, "a member taken over has no source"
+        source = self.source
+        data = source if isinstance(source, bytes) else source.read_bytes()
+        if len(data) != self.info.file_size:
+            raise OSError(f"{self.source} changed while the pack was made")
+        self.info.CRC = zlib.crc32(data)
+        return local_header(self.info) + data
 
 
 class _Previous:
-    """The campaign's previous pack, open for copying; with none, or none it can read, it
-    matches nothing."""
+    """An earlier pack of the campaign, open for reading; with none, or none laid out as
+    this module lays out packs, it gives nothing."""
 
-    def __init__(self, path: Path | None) -> None:
-        self.members: dict[str, zipfile.ZipInfo] = {}
+    def __init__(self, path: Path | None, writable: bool = False) -> None:
+        self.segments: dict[str, Segment] = {}
+        self.order: list[Segment] = []
         self.fd = -1
         self.written_alike: bool | None = None  # known once a first member is compared
         if path is None:
             return
         try:
             with zipfile.ZipFile(path) as old:
-                self.members = {info.filename: info for info in old.infolist()}
-            self.fd = os.open(path, os.O_RDONLY)
+                infos = sorted(old.infolist(), key=lambda info: info.header_offset)
+                ends = [info.header_offset for info in infos[1:]] + [old.start_dir]
+            self.fd = os.open(path, os.O_RDWR if writable else os.O_RDONLY)
         except (OSError, zipfile.BadZipFile):  # gone meanwhile, or not a zip: build afresh
-            self.members = {}
+            return
+        self.order = [
+            Segment(info, info.header_offset, end - info.header_offset)
+            for info, end in zip(infos, ends, strict=True)
+        ]
+        if all(s.start % BLOCK == 0 and s.length % BLOCK == 0 and s.length for s in self.order):
+            self.segments = {segment.info.filename: segment for segment in self.order}
 
     def __enter__(self) -> _Previous:
         return self
@@ -83,44 +163,198 @@ class _Previous:
         if self.fd >= 0:
             os.close(self.fd)
 
-    def match(self, name: str, file: Path) -> tuple[zipfile.ZipInfo, int, int] | None:
-        """The new member's info, and where its local header and data start in the previous
-        pack and how long they are, if the previous pack holds `name` for a file this size.
-        Card names carry a hash of everything that shapes the card, so the same name and
-        size mean the same bytes, and the CRC can be taken over from the previous pack."""
-        old = self.members.get(name)
-        if old is None or old.file_size != file.stat().st_size or self.written_alike is False:
+    def take(self, name: str, size: int) -> Member | None:
+        """The new member taken over from this pack, if it holds `name` for a file this
+        size. Card names carry a hash of everything that shapes the card, so the same name
+        and size mean the same bytes, and the CRC can be taken over too."""
+        old = self.segments.get(name)
+        if old is None or old.info.file_size != size or self.written_alike is False:
             return None
-        info = member_info(name)
-        info.file_size = info.compress_size = old.file_size
-        info.CRC = old.CRC
-        # The local header writestr would give (its ZIP64 rule, which FileHeader also uses to
-        # set the versions the central directory repeats).
-        header = info.FileHeader(info.file_size * 1.05 > zipfile.ZIP64_LIMIT)
+        info = member_info(name, size, old.info.CRC)
+        header = local_header(info)
+        if len(header) + size != old.length:
+            return None
         if self.written_alike is None:
             # A pack written another way (other code, other timestamps) differs in every
             # local header, so the first one tells; reading each would cost a disk seek per
-            # card when the pack is no longer in memory. Nothing is copied from such a pack.
-            self.written_alike = os.pread(self.fd, len(header), old.header_offset) == header
+            # card when the pack is no longer in memory. Nothing is taken from such a pack.
+            self.written_alike = os.pread(self.fd, len(header), old.start) == header
             if not self.written_alike:
                 return None
-        return info, old.header_offset, len(header) + info.file_size
+        return Member(info, old.length, segment=old)
 
 
-def append_raw(pack: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> int:
-    """Lists a member in `pack` (open for writing a seekable file) and keeps `size` bytes for
-    its local header and data at the end of the file; returns their offset. The caller writes
-    them there itself, with an explicit offset, before the pack is closed.
+def _members(manifest: bytes, files: list[tuple[str, Path]], old: _Previous) -> Iterator[Member]:
+    """manifest.json (always written anew: its name says nothing of its content), then
+    each (member name, file) in order."""
+    yield Member.new(MANIFEST, len(manifest), manifest)
+    for name, file in files:
+        size = os.stat(file).st_size
+        yield old.take(name, size) or Member.new(name, size, file)
 
-    This leans on zipfile internals (as of CPython 3.11) as writestr leaves them: the next
-    member goes at `start_dir` (writestr and close() seek there first), and close() writes
-    the central directory, ZIP64 records included, from `filelist`; `NameToInfo` serves
-    look-ups by name."""
-    info.header_offset = pack.start_dir
-    pack.start_dir += size
-    pack.filelist.append(info)
-    pack.NameToInfo[info.filename] = info
-    return info.header_offset
+
+def _partial(path: Path) -> Path:
+    # Written beside `path`, then renamed: an interrupted build never leaves a broken pack
+    # under a cache name.
+    return path.with_name(f"{path.name}.{os.getpid()}.partial")
+
+
+def write_pack(
+    path: Path, manifest: bytes, files: list[tuple[str, Path]], previous: Path | None = None
+) -> int:
+    """The pack of manifest.json and each (member name, file), at `path`; members of
+    `previous` with the same name and size are copied from it. Returns how many were."""
+    partial = _partial(path)
+    try:
+        with _Previous(previous) as old, open(partial, "wb") as out:
+            at, infos, copied = 0, [], 0
+            copies = _Copies(old.fd, out.fileno())
+            for member in _members(manifest, files, old):
+                if member.segment is None:
+                    _write_at(out.fileno(), member.encoded(), at)
+                else:
+                    copies.add(member.segment.start, at, member.length)
+                    copied += 1
+                member.info.header_offset = at
+                infos.append(member.info)
+                at += member.length
+            copies.flush()
+            _write_directory(out, infos, at)
+        os.replace(partial, path)
+        return copied
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def renew_pack(
+    path: Path, manifest: bytes, files: list[tuple[str, Path]], spare: Path
+) -> int | None:
+    """Turn `spare` (an earlier pack of the campaign that nothing else links to) into the pack
+    at `path` in place: the blocks of members it no longer has are cut out of the file and
+    blocks for new members put in, so the others are neither read nor written. Returns how
+    many members were kept; None if it could not be done (the spare is then left as it was,
+    or deleted if it was half changed), and write_pack must make the pack."""
+    if fallocate is None:
+        return None
+    with _Previous(spare, writable=True) as old:
+        members = list(_members(manifest, files, old))
+        starts = [member.segment.start for member in members if member.segment is not None]
+        if len(starts) < len(members) // 2 or any(a >= b for a, b in pairwise(starts)):
+            return None  # little to keep, or kept in another order: copying is as quick
+        partial = _partial(path)
+        try:
+            os.rename(spare, partial)  # claimed: another build sharing the cache cannot
+        except OSError:
+            return None
+        try:
+            with open(old.fd, "r+b", closefd=False) as out:
+                at = 0
+                for member in members:
+                    member.info.header_offset = at
+                    at += member.length
+                if _renew(old.fd, members, deque(old.order)) != at:
+                    return None  # never expected; the pack is then copied instead
+                _write_directory(out, [member.info for member in members], at)
+            os.replace(partial, path)
+            return len(starts)
+        except OSError:
+            return None
+        finally:
+            partial.unlink(missing_ok=True)
+
+
+def _renew(fd: int, members: list[Member], old: deque[Segment]) -> int:
+    """Make the members of the file `fd` (whose members are `old`) into `members`; returns
+    where the members end. The old central directory still follows them, so every range
+    cut out or put in lies before the end of the file, as fallocate requires."""
+    cursor = removed = 0
+    added: list[bytes] = []  # members to write where the old ones in `removed` were
+
+    def settle() -> None:
+        nonlocal cursor, removed
+        assert fallocate is not None
+        grown = sum(map(len, added)) - removed
+        if grown > 0:
+            fallocate(fd, _INSERT_RANGE, cursor, grown)
+        elif grown < 0:
+            fallocate(fd, _COLLAPSE_RANGE, cursor, -grown)
+        for data in added:
+            cursor += _write_at(fd, data, cursor)
+        added.clear()
+        removed = 0
+
+    for member in members:
+        if member.segment is None:
+            added.append(member.encoded())
+            continue
+        while old[0] is not member.segment:
+            removed += old.popleft().length
+        settle()
+        cursor += old.popleft().length
+    # Whatever follows (old members not kept, the old directory) is overwritten or cut off.
+    for data in added:
+        cursor += _write_at(fd, data, cursor)
+    return cursor
+
+
+def _write_at(fd: int, data: bytes, at: int) -> int:
+    view = memoryview(data)
+    while view:
+        view = view[os.pwrite(fd, view, at + len(data) - len(view)) :]
+    return len(data)
+
+
+def _write_directory(out: BinaryIO, infos: list[zipfile.ZipInfo], at: int) -> None:
+    """The central directory (ZIP64 records where needed) at `at`, the end of the members,
+    and nothing after it. zipfile writes it: when it closes a ZipFile opened for writing,
+    it writes the directory of `filelist` at `start_dir` (CPython 3.11 internals)."""
+    out.seek(at)
+    with zipfile.ZipFile(out, "w") as pack:
+        pack.filelist = infos
+        pack.NameToInfo = {info.filename: info for info in infos}
+        pack.start_dir = at
+    out.truncate()
+
+
+def _load_fallocate() -> Callable[[int, int, int, int], None] | None:
+    try:
+        call = ctypes.CDLL(None, use_errno=True).fallocate
+    except (AttributeError, OSError):  # not Linux
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int64, ctypes.c_int64]
+    call.restype = ctypes.c_int
+
+    def run(fd: int, mode: int, offset: int, length: int) -> None:
+        if call(fd, mode, offset, length) != 0:
+            number = ctypes.get_errno()
+            raise OSError(number, os.strerror(number))
+
+    return run
+
+
+fallocate = _load_fallocate()
+_renews: dict[str, bool] = {}
+
+
+def renews_in_place(folder: Path) -> bool:
+    """Whether packs in `folder` can be renewed in place (its file system can cut blocks
+    out of a file); tried once per folder on a small file."""
+    key = str(folder)
+    if key not in _renews:
+        _renews[key] = fallocate is not None and _try_collapse(folder)
+    return _renews[key]
+
+
+def _try_collapse(folder: Path) -> bool:
+    assert fallocate is not None
+    try:
+        with tempfile.TemporaryFile(dir=folder) as probe:
+            probe.write(bytes(3 * BLOCK))
+            probe.flush()
+            fallocate(probe.fileno(), _COLLAPSE_RANGE, 0, BLOCK)
+            return os.fstat(probe.fileno()).st_size == 2 * BLOCK
+    except OSError:
+        return False
 
 
 class _Copies:
