@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 import shutil
+from datetime import date
 from pathlib import Path
 
-from conftest import ROOT, build
-from coproweek_content.loader import SiteContext, load_site
+import pytest
+from conftest import FIXTURES, ROOT, build
+from coproweek_content.loader import LoadedSite, SiteContext, load_site
+from coproweek_content.markdown_setup import make_markdown, render
+from coproweek_content.parallel import map_in_two
 
 WITHDRAWN_SPEAKER = "Zephyrine Quillfeather"
 WITHDRAWN_WORDS = ("Zephyrine", "Quillfeather", "marmalade committee", "withdrawn-example")
@@ -298,3 +303,47 @@ def test_each_build_deletes_the_site_the_one_before_replaced(tmp_path: Path) -> 
         assert (output / "index.html").is_file()
     replaced = tmp_path / leftovers[0]
     assert (replaced / "index.html").is_file()  # a whole site, deleted by the next build
+
+
+def test_a_forked_worker_does_every_second_job() -> None:
+    results = map_in_two(list(range(7)), lambda job: (job * job, os.getpid()))
+    assert [square for square, _ in results] == [job * job for job in range(7)]
+    pids = [pid for _, pid in results]
+    assert set(pids[0::2]) == {os.getpid()}
+    assert len(set(pids[1::2])) == 1 and pids[1] != os.getpid()
+
+
+@pytest.mark.parametrize("content", [ROOT / "content", FIXTURES / "broken" / "content"])
+def test_two_processes_check_and_render_as_one_does(content: Path) -> None:
+    """Posts, problems (in order) and the rendered bodies are those of one process."""
+    markdown = make_markdown("")
+
+    def render_body(body: str) -> str:
+        return render(markdown, body)
+
+    def loaded(parallel_from: int | None) -> LoadedSite:
+        context = SiteContext(content, content.parent, today=date(2026, 6, 1))
+        return load_site(context, render=render_body, parallel_from=parallel_from)
+
+    one, two = loaded(None), loaded(1)
+    assert one.posts and two.posts == one.posts
+    assert two.problems == one.problems
+    assert one.rendered == {} and len(two.rendered) == len(one.sources) == len(one.posts)
+    assert two.rendered == {path: render_body(s.body) for path, s in one.sources.items()}
+
+
+def test_a_site_checked_by_two_processes_is_built_the_same(tmp_path: Path) -> None:
+    """The reader takes the bodies the checks rendered: the site is the same, byte for byte."""
+    sites = {}
+    for parallel_from in (None, 1):
+        output = tmp_path / f"from-{parallel_from}"
+        result, printed = build(
+            ROOT / "content",
+            output,
+            COPROWEEK_PROJECT_ROOT=str(ROOT),
+            COPROWEEK_CARDS_ENABLED=False,
+            COPROWEEK_CONTENT_PARALLEL_FROM=parallel_from,
+        )
+        assert result.ok, printed
+        sites[parallel_from] = digest(output)
+    assert sites[1] == sites[None]

@@ -6,7 +6,7 @@ import dataclasses
 import difflib
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -32,6 +32,7 @@ from .fields import (
 )
 from .memo import Memo
 from .model import CHANNELS, Campaign, Consent, Image, Naming, Palette, Person, Post, Quote
+from .parallel import map_in_two
 from .problems import Problem, Severity, display_path
 from .settings import (
     BLOG_DIR,
@@ -493,8 +494,10 @@ class LoadedSite:
     # Which version of each post's file was read (a hash; empty when not known), so that
     # later steps can keep their own results per post version.
     source_keys: dict[str, str] = field(default_factory=dict, repr=False)
-    # Files read by this build's checks, so the Markdown reader need not read them again.
+    # Files read by this build's checks, so the Markdown reader need not read them again,
+    # or their bodies already rendered (when two processes checked them).
     sources: dict[str, SourceFile] = field(default_factory=dict, repr=False)
+    rendered: dict[str, str] = field(default_factory=dict, repr=False)
     _by_path: dict[str, Post] = field(default_factory=dict, repr=False)
 
     @property
@@ -508,6 +511,10 @@ class LoadedSite:
     def take_source(self, path: Path | str) -> SourceFile:
         """The file as the checks read it (once: it is then forgotten), else read now."""
         return self.sources.pop(os.path.abspath(path), None) or read_source(Path(path))
+
+    def take_rendered(self, path: Path | str) -> str | None:
+        """The file's body as the checks rendered it, if they did (once: then forgotten)."""
+        return self.rendered.pop(os.path.abspath(path), None)
 
     def source_key(self, post: Post) -> str:
         return self.source_keys.get(os.path.abspath(post.source_path), "")
@@ -539,39 +546,75 @@ def post_url(post: Post) -> str:
     return f"{post.date:%Y}/{post.slug}/"
 
 
-def _checked_post(
-    path: Path, kind: str, context: SiteContext, memo: Memo | None, sources: dict[str, SourceFile]
-) -> tuple[Post | None, list[Problem], str]:
-    """A post and its problems, from the memo when the file and its surroundings are as
-    they were; the key (empty without a memo) names this version of the file."""
+CheckResult = tuple[Post | None, list[Problem], SourceFile | None, str | None]
 
-    def check() -> tuple[Post | None, list[Problem]]:
+
+def _checked_posts(
+    jobs: list[tuple[Path, str]],
+    site: LoadedSite,
+    memo: Memo | None,
+    render: Callable[[str], str] | None,
+    parallel_from: int | None,
+) -> list[tuple[Post | None, list[Problem], str]]:
+    """Each (path, kind)'s post and problems, from the memo when the file and its
+    surroundings are as they were, and the key (empty without a memo) that names this
+    version of the file. With `parallel_from` posts or more to check, two processes check
+    them (see parallel.py) and render their Markdown with `render`."""
+    context = site.context
+    keys = [_memo_key(path, memo) for path, _ in jobs]
+    results: dict[int, tuple[Post | None, list[Problem]]] = {}
+    for index, key in enumerate(keys):
+        found = memo.get(key) if memo is not None and key else None
+        if found is not None:
+            results[index] = found
+    to_check = [index for index in range(len(jobs)) if index not in results]
+    two = parallel_from is not None and len(to_check) >= parallel_from
+
+    def check(index: int) -> CheckResult:
+        path, kind = jobs[index]
         report = FileReport(display_path(path, context.project_root))
         post = load_post(path, kind, context, report)
-        if post is not None and report.source is not None:
-            sources[os.path.abspath(path)] = report.source
-        return post, report.problems
+        source = report.source if post is not None else None
+        if two and render is not None and source is not None:
+            return post, report.problems, None, render(source.body)
+        return post, report.problems, source, None
 
+    checked = map_in_two(to_check, check) if two else [check(index) for index in to_check]
+    for index, (post, problems, source, html) in zip(to_check, checked, strict=True):
+        path, key = os.path.abspath(jobs[index][0]), keys[index]
+        if source is not None:
+            site.sources[path] = source
+        if html is not None:
+            site.rendered[path] = html
+        if memo is not None and key:
+            post = dataclasses.replace(post, version=key) if post else None
+            memo.put(key, (post, problems))
+        results[index] = (post, problems)
+    return [(*results[index], keys[index]) for index in range(len(jobs))]
+
+
+def _memo_key(path: Path, memo: Memo | None) -> str:
+    """The memo key of this version of the file; empty without a memo, or for a file that
+    is unreadable, empty or too large (checked, and reported, every time)."""
     if memo is None:
-        return *check(), ""
+        return ""
     try:
         raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else b""
     except OSError:
         raw = b""
-    if not raw:  # unreadable, empty or too large: checked (and reported) every time
-        return *check(), ""
-    key = memo.key(os.path.abspath(path), raw)
-    found = memo.get(key)
-    if found is None:
-        post, problems = check()
-        found = (dataclasses.replace(post, version=key) if post else None, problems)
-        memo.put(key, found)
-    return *found, key
+    return memo.key(os.path.abspath(path), raw) if raw else ""
 
 
-def load_site(context: SiteContext, memo: Memo | None = None) -> LoadedSite:
+def load_site(
+    context: SiteContext,
+    memo: Memo | None = None,
+    render: Callable[[str], str] | None = None,
+    parallel_from: int | None = None,
+) -> LoadedSite:
     """Read every content file; the result holds the model and every problem found.
-    With a memo, files checked before in the same surroundings are not checked again."""
+    With a memo, files checked before in the same surroundings are not checked again.
+    From `parallel_from` posts to check on, two processes check them, and render their
+    Markdown with `render` for the reader."""
     site = LoadedSite(context)
     root = context.content_root
 
@@ -589,24 +632,28 @@ def load_site(context: SiteContext, memo: Memo | None = None) -> LoadedSite:
         surroundings = [root, context.project_root, context.card_max_chars]
         memo.surround([*surroundings, sorted(context.campaigns)], (root / IMAGES_DIR,))
     owners: dict[str, str] = {}  # web address -> the file that has it
-    for folder, kind in ((QUOTES_DIR, "quote"), (BLOG_DIR, "blog")):
-        for path in _markdown_files(root / folder):
-            post, problems, key = _checked_post(path, kind, context, memo, site.sources)
-            site.problems += problems
-            if post:
-                site.posts.append(post)
-                site.source_keys[os.path.abspath(path)] = key
-                url = post_url(post)
-                if url in owners:
-                    site.problems.append(
-                        Problem(
-                            display_path(path, context.project_root),
-                            1,
-                            f"this post would have the same web address (/{url}) as {owners[url]}.",
-                            "rename one of the two files: the file name becomes the web address.",
-                        )
+    jobs = [
+        (path, kind)
+        for folder, kind in ((QUOTES_DIR, "quote"), (BLOG_DIR, "blog"))
+        for path in _markdown_files(root / folder)
+    ]
+    checked = _checked_posts(jobs, site, memo, render, parallel_from)
+    for (path, _), (post, problems, key) in zip(jobs, checked, strict=True):
+        site.problems += problems
+        if post:
+            site.posts.append(post)
+            site.source_keys[os.path.abspath(path)] = key
+            url = post_url(post)
+            if url in owners:
+                site.problems.append(
+                    Problem(
+                        display_path(path, context.project_root),
+                        1,
+                        f"this post would have the same web address (/{url}) as {owners[url]}.",
+                        "rename one of the two files: the file name becomes the web address.",
                     )
-                owners.setdefault(url, display_path(path, context.project_root))
+                )
+            owners.setdefault(url, display_path(path, context.project_root))
     for path in _markdown_files(root / PAGES_DIR):
         report = report_for(path)
         slug = load_page(path, context, report)

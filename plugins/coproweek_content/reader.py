@@ -38,8 +38,15 @@ class CoproweekReader(BaseReader):
         kind = self._kind(path)
         if kind is None:
             return "", {"status": "skip"}  # a link out of content/: the checks report it
-        source = read_source(path) if kind == "page" else state.current_site().take_source(path)
-        content = responsive_images(render(self._markdown, source.body), self.settings)
+        if kind == "page":
+            source = read_source(path)
+            html = render(self._markdown, source.body)
+        else:
+            site = state.current_site()
+            html = site.take_rendered(path)
+            if html is None:
+                html = render(self._markdown, site.take_source(path).body)
+        content = responsive_images(html, self.settings)
         if kind == "page":
             metadata = {"title": source.get("title"), "slug": source.get("slug") or path.stem}
             if source.get("summary"):

@@ -18,6 +18,9 @@ DEFAULTS: dict[str, Any] = {
     # Keep each file's check result between builds (in CACHE_PATH) and check again only
     # the files that changed.
     "COPROWEEK_CONTENT_MEMO": True,
+    # From this many posts to check on (a cold build of a large site), a second process
+    # checks every second post and renders its Markdown meanwhile. None: one process.
+    "COPROWEEK_CONTENT_PARALLEL_FROM": 200,
     # Set by the build command once the content checks have passed, so they run once.
     "COPROWEEK_CHECKED": False,
 }

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .loader import LoadedSite, SiteContext, load_site
+from .markdown_setup import make_markdown, render
 from .memo import Memo
 from .settings import setting, today
 
@@ -26,7 +27,13 @@ def load(settings: dict[str, Any]) -> LoadedSite:
         card_max_chars=setting(settings, "COPROWEEK_CARD_MAX_CHARS"),
     )
     memo = Memo(memo_file(settings))
-    _current = load_site(context, memo)
+    markdown = make_markdown(settings.get("SITEURL", ""))
+    _current = load_site(
+        context,
+        memo,
+        render=lambda body: render(markdown, body),
+        parallel_from=setting(settings, "COPROWEEK_CONTENT_PARALLEL_FROM"),
+    )
     memo.save()
     return _current
 
