@@ -3,6 +3,7 @@ the site a fresh build gives, after each kind of change contributors and organis
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import coproweek_pagecache
 import pytest
 from conftest import ROOT, build
+from coproweek_content.memo import Memo
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -146,3 +148,27 @@ def test_damaged_caches_cost_a_rebuild_never_a_wrong_or_failed_build(tmp_path: P
         assert "Traceback" not in printed
         assert files_of(output) == first
         assert coproweek_pagecache.LAST.reused == 0  # nothing was taken from the damaged store
+
+
+def test_memo_keeps_reused_entries_as_read_and_survives_a_damaged_one(tmp_path: Path) -> None:
+    file = tmp_path / "memo.pickle"
+    memo = Memo(file)
+    memo.put("a", {"words": "kept"})
+    memo.put("b", ["changed"])
+    memo.save()
+    entries = pickle.loads(file.read_bytes())
+    entries["b"] = b"\x80not a pickle"
+    file.write_bytes(pickle.dumps(entries))
+
+    again = Memo(file)
+    assert again.get("a") == {"words": "kept"}
+    assert again.get("b") is None  # only this entry is checked again
+    again.put("b", ["new"])
+    again.save()
+    saved = pickle.loads(file.read_bytes())
+    assert saved["a"] == entries["a"]  # written back as it was read, not pickled again
+    third = Memo(file)
+    assert third.get("a") == {"words": "kept"} and third.get("b") == ["new"]
+    assert not third.changed
+    file.write_bytes(pickle.dumps({"a": {"words": "an older format"}}))
+    assert Memo(file).get("a") is None

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 CONTENT_CODE = Path(__file__).resolve().parent
-FORMAT = b"memo-1"
+FORMAT = b"memo-2"
 
 
 def code_digest(folders: tuple[Path, ...]) -> bytes:
@@ -46,13 +46,17 @@ def tree_signature(folder: Path) -> bytes:
 
 class Memo:
     """Results under a key of (code, surroundings, one input); entries not used in a
-    build are dropped when it saves, so the memo holds exactly the current content."""
+    build are dropped when it saves, so the memo holds exactly the current content.
+
+    Each entry is kept pickled on its own: an entry this build reused is written back as
+    the bytes it was read from, so saving after a small change pickles only the new ones."""
 
     def __init__(self, file: Path | None, code: tuple[Path, ...] = (CONTENT_CODE,)) -> None:
         self.file = file
         self._code = code_digest(code)
         self._context = hashlib.sha256(self._code)
-        self._old: dict[str, Any] = self._load()
+        self._old: dict[str, bytes] = self._load()
+        self._reused: dict[str, bytes] = {}
         self._new: dict[str, Any] = {}
 
     def surround(self, surroundings: list[Any], trees: tuple[Path, ...] = ()) -> None:
@@ -62,7 +66,7 @@ class Memo:
             self._context.update(tree_signature(tree))
         self._context.update(repr(surroundings).encode())
 
-    def _load(self) -> dict[str, Any]:
+    def _load(self) -> dict[str, bytes]:
         if self.file is None or not self.file.is_file():
             return {}
         try:
@@ -70,7 +74,9 @@ class Memo:
                 data = pickle.load(handle)
         except Exception:  # a damaged or outdated memo only costs a re-check
             return {}
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict) or not all(isinstance(v, bytes) for v in data.values()):
+            return {}
+        return data
 
     def key(self, *parts: str | bytes) -> str:
         digest = self._context.copy()
@@ -80,23 +86,34 @@ class Memo:
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
-        found = self._old.get(key)
-        if found is not None:
-            self._new[key] = found
+        raw = self._old.get(key)
+        if raw is None:
+            return None
+        try:
+            found = pickle.loads(raw)
+        except Exception:  # a damaged entry only costs a re-check
+            return None
+        self._reused[key] = raw
         return found
 
     def put(self, key: str, value: Any) -> None:
+        self._reused.pop(key, None)
         self._new[key] = value
 
     @property
     def changed(self) -> bool:
-        return self._new.keys() != self._old.keys()
+        """Whether saving would write something else than the file holds: new entries,
+        or entries dropped."""
+        return bool(self._new) or self._reused.keys() != self._old.keys()
 
     def save(self) -> None:
         if self.file is None or not self.changed:
             return
+        entries = dict(self._reused)
+        for key, value in self._new.items():
+            entries[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self.file.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}")
         with temporary.open("wb") as handle:
-            pickle.dump(self._new, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.file)
