@@ -22,6 +22,7 @@ from .compose import FontSettings
 from .layouts import FORMATS
 from .packs import (
     SPARE,
+    copy_pack,
     previous_pack,
     renew_pack,
     renews_in_place,
@@ -130,7 +131,13 @@ def _pack_campaign(year: int) -> tuple[Path, int, bool]:
         kept = renew_pack(pack, manifest, files, spare)
         if kept is not None:
             return pack, kept, True
-    return pack, write_pack(pack, manifest, files, previous_pack(packs, year, pack)), False
+    previous = previous_pack(packs, year, pack)
+    copied = write_pack(pack, manifest, files, previous)
+    if previous is None and not spare.exists() and renews_in_place(packs):
+        # The campaign's first pack (a cold build): a spare copy of it, so that the first
+        # change renews it in place too.
+        copy_pack(pack, spare)
+    return pack, copied, False
 
 
 def pack_members(cards: list[Card], file_of: Callable[[CardImage], Path]) -> list[tuple[str, Path]]:

@@ -89,6 +89,17 @@ def wait_until_unlinked(path: Path, seconds: float) -> bool:
         time.sleep(0.02)
 
 
+def copy_pack(pack: Path, target: Path) -> None:
+    """A copy of `pack` at `target` (the kernel copies it; written beside, then renamed)."""
+    partial = _partial(target)
+    try:
+        with open(pack, "rb") as source, open(partial, "wb") as copy:
+            copy_range(source.fileno(), copy.fileno(), 0, 0, os.fstat(source.fileno()).st_size)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def _mtime(path: Path) -> int:
     try:
         return path.stat().st_mtime_ns
