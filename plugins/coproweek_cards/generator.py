@@ -29,6 +29,7 @@ from .packs import (
     spare_pack,
     wait_until_unlinked,
     write_pack,
+    year_of,
 )
 from .plan import Card, CardImage, CardOptions
 from .render import Job, render_to_file
@@ -187,12 +188,12 @@ def finish_packs() -> None:
 
 
 def _keep_spares(packs: Path) -> None:
-    years = {pack.name.split("-")[0] for pack in CURRENT.used_packs}
+    years = {year_of(pack) for pack in CURRENT.used_packs}
     renewing = renews_in_place(packs)
     unused = [pack for pack in packs.glob("*.zip") if pack not in CURRENT.used_packs]
     unused.sort(key=lambda path: path.stat().st_mtime_ns)  # the newest last
     for pack in unused:
-        year = pack.name.removeprefix(SPARE).split("-")[0].removesuffix(".zip")
+        year = year_of(pack)
         if pack.name.startswith(SPARE):
             if not renewing or year not in years:
                 pack.unlink()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import shutil
 import struct
 import tempfile
 import time
@@ -90,14 +91,18 @@ def wait_until_unlinked(path: Path, seconds: float) -> bool:
 
 
 def copy_pack(pack: Path, target: Path) -> None:
-    """A copy of `pack` at `target` (the kernel copies it; written beside, then renamed)."""
+    """A copy of `pack` at `target` (written beside, then renamed)."""
     partial = _partial(target)
     try:
-        with open(pack, "rb") as source, open(partial, "wb") as copy:
-            copy_range(source.fileno(), copy.fileno(), 0, 0, os.fstat(source.fileno()).st_size)
+        shutil.copyfile(pack, partial)  # the kernel copies it (sendfile)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def year_of(pack: Path) -> str:
+    """The campaign year of a pack (YEAR-HASH.zip) or a spare (SPARE + YEAR.zip)."""
+    return pack.name.removeprefix(SPARE).removesuffix(".zip").split("-")[0]
 
 
 def _mtime(path: Path) -> int:
