@@ -313,6 +313,18 @@ def test_a_forked_worker_does_every_second_job() -> None:
     assert len(set(pids[1::2])) == 1 and pids[1] != os.getpid()
 
 
+def _fails_on_three(job: int) -> int:
+    if job == 3:
+        raise ValueError("job 3 is broken")
+    return job
+
+
+def test_a_job_that_fails_in_the_worker_fails_the_whole_map() -> None:
+    """Never a silent gap in the results: the build then stops with the kit's own message."""
+    with pytest.raises(ValueError, match="job 3 is broken"):
+        map_in_two([0, 1, 2, 3, 4], _fails_on_three)  # job 3 is an odd one: the worker's
+
+
 @pytest.mark.parametrize("content", [ROOT / "content", FIXTURES / "broken" / "content"])
 def test_two_processes_check_and_render_as_one_does(content: Path) -> None:
     """Posts, problems (in order) and the rendered bodies are those of one process."""

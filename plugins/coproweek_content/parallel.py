@@ -24,7 +24,8 @@ _work: tuple[list, Callable] | None = None
 def map_in_two(jobs: list[Job], do: Callable[[Job], Result]) -> list[Result]:
     """[do(job) for job in jobs], the odd ones done by a forked worker meanwhile."""
     global _work
-    if len(jobs) < 2 or (os.cpu_count() or 1) < 2 or "fork" not in _start_methods():
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if len(jobs) < 2 or (os.cpu_count() or 1) < 2 or not forks:
         return [do(job) for job in jobs]
     _work = (jobs, do)
     try:
@@ -46,7 +47,3 @@ def _do_odd_jobs() -> list:
     assert _work is not None, "set before the worker was forked"
     jobs, do = _work
     return [do(job) for job in jobs[1::2]]
-
-
-def _start_methods() -> list[str]:
-    return multiprocessing.get_all_start_methods()
