@@ -60,15 +60,21 @@ def copy_fixture(name: str, destination: Path) -> Path:
     return target
 
 
+# The sample site's search index is split per campaign and its galleries are in pages, as
+# large sites have them, so the tests (and the browser tests) cover merging the bundles and
+# the gallery's pages; tests/test_search.py checks the one-index default.
+SAMPLE_SETTINGS: dict[str, Any] = {
+    "COPROWEEK_PROJECT_ROOT": str(ROOT),
+    "COPROWEEK_SEARCH_SPLIT_FROM": 1,
+    "COPROWEEK_CARDS_GALLERY_PAGE_SIZE": 4,
+}
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled sample content, built once per test run; returns the output folder."""
     output = tmp_path_factory.mktemp("sample") / "output"
-    # Split the search index per campaign as large sites do, so the tests (and the browser
-    # tests) cover merging the bundles; tests/test_search.py checks the one-index default.
-    result, printed = build(
-        ROOT / "content", output, COPROWEEK_PROJECT_ROOT=str(ROOT), COPROWEEK_SEARCH_SPLIT_FROM=1
-    )
+    result, printed = build(ROOT / "content", output, **SAMPLE_SETTINGS)
     assert result.ok, printed
     return output
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, build
+from conftest import FIXTURES, ROOT, SAMPLE_SETTINGS, build
 from coproweek_content.loader import LoadedSite, SiteContext, load_site
 from coproweek_content.markdown_setup import make_markdown, render
 from coproweek_content.parallel import map_in_two
@@ -129,7 +129,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
         ROOT / "content",
         tmp_path / "one",
         cache=tmp_path / "cache-one",
-        COPROWEEK_PROJECT_ROOT=str(ROOT),
+        **SAMPLE_SETTINGS,  # with the galleries in pages and the search split
     )
     assert first.ok, printed
     # The second build reuses a warm cache: cached and fresh builds must agree too.
@@ -137,7 +137,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
         ROOT / "content",
         tmp_path / "two",
         cache=tmp_path / "cache-one",
-        COPROWEEK_PROJECT_ROOT=str(ROOT),
+        **SAMPLE_SETTINGS,  # with the galleries in pages and the search split
     )
     assert second.ok, printed
     assert digest(tmp_path / "one") == digest(tmp_path / "two")

@@ -214,6 +214,60 @@ def test_alt_text_and_page_meta(built: Built) -> None:
     assert "Ambrose-Llewellyn" not in json.dumps(built.manifest, ensure_ascii=False)
 
 
+def test_a_gallery_of_few_cards_is_one_page(built: Built) -> None:
+    folder = built.output / "campaigns" / "2024" / "cards"
+    assert not (folder / "page").exists()
+    page = (folder / "index.html").read_text("utf-8")
+    assert "Pages of this gallery" not in page and 'rel="next"' not in page
+
+
+def test_a_large_gallery_comes_in_pages(sample_site: Path) -> None:
+    """conftest pages the sample's galleries at 4 cards: every card is on exactly one page,
+    in the campaign's order, and every page links to every other and to the whole pack."""
+    galleries = sorted(sample_site.glob("campaigns/*/cards/manifest.json"))
+    assert galleries
+    for manifest in galleries:
+        folder = manifest.parent
+        year = folder.parent.name
+        cards = json.loads(manifest.read_text("utf-8"))["cards"]
+        count = -(-len(cards) // 4)
+        assert count > 1, f"{year}: too few cards in the sample to page"
+        addresses = [f"/campaigns/{year}/cards/"]
+        addresses += [f"/campaigns/{year}/cards/page/{n}/" for n in range(2, count + 1)]
+        assert sorted(folder.glob("page/*/index.html")) == sorted(
+            folder / "page" / str(n) / "index.html" for n in range(2, count + 1)
+        )
+        shown: list[str] = []
+        numbers: list[str] = []
+        titles = set()
+        for number, address in enumerate(addresses, 1):
+            page = (sample_site / address.strip("/") / "index.html").read_text("utf-8")
+            titles.add(re.search(r"<title>([^<]*)</title>", page)[1])
+            assert f"page {number} of {count}" in page
+            on_page = re.findall(r'<h2 id="card-(\d+)">', page)
+            assert 1 <= len(on_page) <= 4
+            numbers += on_page
+            shown += re.findall(r'href="([^"]+)" download', page)
+            listed = re.findall(
+                r'<li><a href="([^"]+)"( aria-current="page")?>Page (\d+)</a>', page
+            )
+            assert [href for href, _, _ in listed] == addresses
+            assert [int(n) for _, current, n in listed if current] == [number]
+            previous = re.search(r'<a rel="prev" href="([^"]+)"', page)
+            following = re.search(r'<a rel="next" href="([^"]+)"', page)
+            assert (previous[1] if previous else None) == (
+                addresses[number - 2] if number > 1 else None
+            )
+            assert (following[1] if following else None) == (
+                addresses[number] if number < count else None
+            )
+            assert f'href="/campaigns/{year}/cards/{year}-cards.zip" download' in page
+        assert len(titles) == count  # every page has its own title
+        assert numbers == [str(n) for n in range(1, len(cards) + 1)]
+        files = [f["url"] for card in cards for f in card["files"]]
+        assert [url for url in shown if not url.endswith(".zip")] == files
+
+
 def test_gallery_zip_and_manifest(built: Built) -> None:
     folder = built.output / "campaigns" / "2024" / "cards"
     page = (folder / "index.html").read_text("utf-8")

@@ -140,13 +140,10 @@ def visible_text(page: Path) -> str:
 def test_publishing_builds_are_minified_without_losing_text(
     sample_site: Path, tmp_path: Path
 ) -> None:
-    from conftest import build
+    from conftest import SAMPLE_SETTINGS, build
 
     result, printed = build(
-        ROOT / "content",
-        tmp_path / "output",
-        COPROWEEK_PROJECT_ROOT=str(ROOT),
-        COPROWEEK_MINIFY=True,
+        ROOT / "content", tmp_path / "output", **SAMPLE_SETTINGS, COPROWEEK_MINIFY=True
     )
     assert result.ok, printed
     minified = tmp_path / "output"

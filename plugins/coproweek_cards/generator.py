@@ -371,22 +371,41 @@ class CardsGenerator(Generator):
             folder = gallery_url(year).rstrip("/")
             _write_bytes(output / folder / "manifest.json", manifest)
             _link_pack(year, manifest, output / folder / f"{year}-cards.zip")
-            writer.write_file(
-                f"{folder}/index.html",
-                template,
-                self.context,
-                relative_urls=self.settings.get("RELATIVE_URLS", False),
-                campaign=campaign,
-                cards=chosen,
-                formats=FORMATS,
-                zip_url=f"{folder}/{year}-cards.zip",
-                manifest_url=f"{folder}/manifest.json",
-                url=f"{folder}/",
-            )
+            size = setting(self.settings, "COPROWEEK_CARDS_GALLERY_PAGE_SIZE")
+            pages = gallery_pages(chosen, size)
+            urls = [gallery_url(year, number) for number in range(1, len(pages) + 1)]
+            for number, on_page in enumerate(pages, 1):
+                writer.write_file(
+                    f"{urls[number - 1]}index.html",
+                    template,
+                    self.context,
+                    relative_urls=self.settings.get("RELATIVE_URLS", False),
+                    campaign=campaign,
+                    cards=on_page,
+                    first_number=1 + (number - 1) * len(pages[0]),
+                    card_count=len(chosen),
+                    page_size=len(pages[0]),
+                    page_number=number,
+                    page_urls=urls,
+                    formats=FORMATS,
+                    zip_url=f"{folder}/{year}-cards.zip",
+                    manifest_url=f"{folder}/manifest.json",
+                    url=urls[number - 1],
+                )
 
 
-def gallery_url(year: int) -> str:
-    return f"campaigns/{year}/cards/"
+def gallery_url(year: int, page: int = 1) -> str:
+    """The gallery of a campaign's cards; from page 2 on, as Pelican pages its lists."""
+    first = f"campaigns/{year}/cards/"
+    return first if page == 1 else f"{first}page/{page}/"
+
+
+def gallery_pages(cards: list[Card], size: int | None) -> list[list[Card]]:
+    """The cards in pages of `size` (None or 0: all on one page); always at least one page,
+    so an empty campaign still gets its gallery."""
+    if not size or size < 1:
+        return [cards]
+    return [cards[start : start + size] for start in range(0, len(cards), size)] or [[]]
 
 
 def _remove_stale(folder: Path, keep: set[str]) -> None:

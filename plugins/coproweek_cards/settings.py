@@ -20,6 +20,9 @@ DEFAULTS: dict[str, Any] = {
     # Below this many cards to draw, one worker process draws them (beside the build);
     # from this many on, COPROWEEK_CARDS_WORKERS do.
     "COPROWEEK_CARDS_POOL_MIN": 24,
+    # Cards on each page of a campaign's gallery (every card comes in every size, so a page
+    # of 40 is about 150 KB of HTML); None puts them all on one page.
+    "COPROWEEK_CARDS_GALLERY_PAGE_SIZE": 40,
     # Colours and hashtag for posts that belong to no campaign.
     "COPROWEEK_CARDS_DEFAULT_PALETTE": ("#FFFFFF", "#1B1B1B", "#4A2A7A"),
     "COPROWEEK_CARDS_DEFAULT_HASHTAG": "#CoProWeek",
