@@ -18,7 +18,6 @@ from conftest import ROOT, build
 from coproweek_content.body import plain_text
 from coproweek_content.loader import SiteContext, load_site
 from coproweek_content.source import read_source
-from coproweek_search import files
 from pelican import signals
 from playwright.sync_api import Browser
 
@@ -269,7 +268,6 @@ def test_one_failing_shard_fails_the_build_and_stops_the_others(
     assert len(started) == 4 and all(p and p.poll() is not None for p in started)
     assert not (tmp_path / "out").exists()
     assert leftovers(tmp_path / "out") == []
-    assert not list((tmp_path / "cache" / "search").glob(".*"))  # no half-made bundle
     monkeypatch.setattr(coproweek_search, "start_pagefind", original)
     again, printed = build(content, tmp_path / "out", cache=tmp_path / "cache", **quick)
     assert again.ok, printed
@@ -338,10 +336,6 @@ def test_editing_one_post_indexes_only_its_campaign(tmp_path: Path) -> None:
         same = (tmp_path / "one" / entry).stat().st_ino == (tmp_path / "two" / entry).stat().st_ino
         assert same == (shard != "pagefind-2024"), shard
     assert "marmalade" in indexed_pages(tmp_path / "two")["/2024/delroy-what-is-missing-is-time/"]
-    # Kept: one bundle per shard of this build, with nothing of what Pagefind read.
-    kept = sorted((cache / "search").iterdir())
-    assert len(kept) == len(shards)
-    assert all([entry.name for entry in folder.iterdir()] == ["pagefind"] for folder in kept)
     fresh, printed = build(content, tmp_path / "fresh", cache=tmp_path / "fresh-cache", **quick)
     assert fresh.ok, printed
     ours, theirs = files_of(tmp_path / "two"), files_of(tmp_path / "fresh")
@@ -375,41 +369,3 @@ def test_a_site_without_posts_indexes_its_pages(tmp_path: Path) -> None:
     assert result.ok, printed
     assert bundles(tmp_path / "out") == ["/pagefind/"]
     assert any("marmalade" in text for text in indexed_pages(tmp_path / "out").values())
-
-
-@pytest.mark.parametrize("with_tools", [True, False], ids=["cp and rm", "Python alone"])
-def test_links_and_removals_with_and_without_cp_and_rm(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_tools: bool
-) -> None:
-    if not with_tools:
-        monkeypatch.setattr(files, "CP", None)
-        monkeypatch.setattr(files, "RM", None)
-    output = tmp_path / "output"
-    names = [f"{year}/post-{n}/index.html" for year in (2023, 2024) for n in range(3)]
-    names.append("2024/a name with spaces, and a comma/index.html")
-    for name in names + ["2024/not-searchable.html"]:
-        (output / name).parent.mkdir(parents=True, exist_ok=True)
-        (output / name).write_text(name, encoding="utf-8")
-    files.link_pages(output, names, tmp_path / "site")
-    linked = sorted(
-        str(p.relative_to(tmp_path / "site")) for p in (tmp_path / "site").rglob("*.html")
-    )
-    assert linked == sorted(names)
-    assert all(
-        (tmp_path / "site" / name).stat().st_ino == (output / name).stat().st_ino for name in names
-    )
-    bundle = tmp_path / "bundle"
-    (bundle / "fragment").mkdir(parents=True)
-    for name in ("pagefind.js", "pagefind-ui.css", "wasm.en.pagefind", "pagefind-entry.json"):
-        (bundle / name).write_text(name, encoding="utf-8")
-    (bundle / "fragment" / "a.js").write_text("kept: not at the top", encoding="utf-8")
-    target = tmp_path / "placed"
-    (target / "stale").mkdir(parents=True)  # what the target held before goes
-    files.link_tree(bundle, target, ("*.js", "*.css", "wasm.*"))
-    placed = sorted(str(p.relative_to(target)) for p in target.rglob("*"))
-    assert placed == ["fragment", "fragment/a.js", "pagefind-entry.json"]
-    files.link_tree(bundle, target)
-    assert len(list(target.rglob("*"))) == 6
-    files.remove_tree(target)
-    files.remove_tree(tmp_path / "never-made")
-    assert not target.exists() and (bundle / "pagefind.js").is_file()

@@ -8,10 +8,9 @@ Only pages whose template carries data-pagefind-body (posts: article.html) are g
 Pagefind; Pagefind would skip every other page anyway. They are collected as Pelican writes
 them. As soon as the last post of a shard (below) is written, a thread hashes its pages and
 Pagefind indexes hard links to them in a background process, while Pelican writes the rest
-of the site (at a lower priority, so it takes the cores the build leaves). Pagefind works in
-the cache: when it is done, another thread removes the links it read, keeps its bundle by
-renaming the folder, and puts the bundle in the site; the build waits for all that at the
-end. Links are made and removed by `cp` and `rm` (files.py).
+of the site (at a lower priority, so it takes the cores the build leaves). When it is done,
+another thread keeps the shard's bundle in the cache, puts it in the site and removes what
+Pagefind worked in; the build waits for all that at the end.
 
 The index is split into shards, one Pagefind bundle per campaign year and one for the posts
 without a campaign: pagefind/ for the newest campaign (the primary bundle, whose pagefind.js
@@ -40,7 +39,6 @@ from typing import Any
 
 from pelican import signals
 
-from .files import link_pages, link_tree, remove_tree
 from .settings import setting
 
 logger = logging.getLogger("pelican.coproweek_search")
@@ -60,7 +58,7 @@ WRITTEN = (
 )
 NO_CAMPAIGN = "other"  # the shard of the posts without a campaign
 WHOLE_SITE = "all"  # the one shard of a site too small to split
-RUNTIME = ("*.js", "*.css", "wasm.*")  # Pagefind's code and styles
+RUNTIME = shutil.ignore_patterns("*.js", "*.css", "wasm.*")  # Pagefind's code and styles
 # Pagefind runs beside the build: at a lower priority, it takes the cores the build leaves.
 LOW_PRIORITY = ["nice", "-n", "10"] if shutil.which("nice") else []
 
@@ -110,13 +108,13 @@ class Job:
     output: Path
     cache: Path
     shards: dict[str, Shard] = field(default_factory=dict)  # by shard key, primary first
-    staging: Path | None = None  # where Pagefind indexes the whole site (index_whole_site)
+    staging: Path | None = None  # holds each indexed shard's staging folder
     split: bool = False  # one shard per campaign (a large site), else one index of all posts
     # Hashing pages, linking kept bundles and starting Pagefind happen in one thread: it
-    # mostly reads files and waits for `cp`, without holding up the build's thread.
+    # mostly reads and links files, which Python does without holding up the build's thread.
     starts: Tasks = field(default_factory=lambda: Tasks("search"))
-    # One thread per running Pagefind waits for it, then keeps and places its bundle, while
-    # the build goes on.
+    # One thread per running Pagefind waits for it, then keeps and places its bundle and
+    # removes its staging folder, while the build goes on.
     completions: Tasks = field(default_factory=lambda: Tasks("search-done"))
 
     def start(self, shard: Shard) -> None:
@@ -191,11 +189,37 @@ def pages_digest(output: Path, pages: set[Path]) -> str:
     return digest.hexdigest()[:24]
 
 
+def link_file(source: str | Path, target: str | Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or no hard links there
+        shutil.copy2(source, target)
+
+
+def link_tree(source: Path, target: Path, ignore: Callable[..., Any] | None = None) -> None:
+    """Copy a folder as hard links (a copy where links are not possible)."""
+    shutil.copytree(source, target, copy_function=link_file, ignore=ignore)
+
+
 def place(bundle: Path, output: Path, shard: Shard) -> None:
     """A shard's bundle into the site. Pagefind's code is loaded from the primary bundle only,
     so the merged ones go without it; the cache keeps whole bundles, as any shard may become
     the primary (when a newer campaign starts)."""
-    link_tree(bundle, output / shard.folder, () if shard.folder == BUNDLE else RUNTIME)
+    target = output / shard.folder
+    shutil.rmtree(target, ignore_errors=True)
+    link_tree(bundle, target, None if shard.folder == BUNDLE else RUNTIME)
+
+
+def stage_pages(output: Path, pages: set[Path], site: Path) -> None:
+    """The searchable pages at their own relative paths, so the index has the site's URLs."""
+    made: set[str] = set()
+    for relative in relative_names(output, pages):
+        target = os.path.join(site, relative)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        link_file(os.path.join(output, relative), target)
 
 
 def start_pagefind(site: Path, staging: Path) -> subprocess.Popen[bytes] | None:
@@ -246,11 +270,8 @@ def stop(job: Job) -> None:
         if shard.process is not None and shard.process.poll() is None:
             shard.process.kill()
             shard.process.wait()
-    for shard in job.shards.values():
-        if shard.digest and shard.staging is not None and shard.staging.exists():
-            remove_tree(shard.staging.parent)  # the shard's partial folder in the cache
     if job.staging is not None:
-        remove_tree(job.staging)
+        shutil.rmtree(job.staging, ignore_errors=True)
 
 
 @atexit.register
@@ -335,14 +356,9 @@ def start_shard(job: Job, shard: Shard) -> None:
         place(kept, job.output, shard)
         LAST.reused.append(shard.folder)
         return
-    # Pagefind works in the cache, so the bundle it makes is kept by renaming its folder
-    # (see keep_bundle) rather than by linking every file once more.
-    partial = job.cache / f".{shard.digest}.partial"
-    remove_tree(partial)
-    shard.staging = partial / shard.folder
-    shard.staging.mkdir(parents=True)
-    link_pages(job.output, relative_names(job.output, shard.pages), shard.staging / "site")
-    shard.process = start_pagefind(shard.staging / "site", shard.staging)
+    staging = shard_staging(job, shard)
+    stage_pages(job.output, shard.pages, staging / "site")
+    shard.process = start_pagefind(staging / "site", staging)
     LAST.indexed.append(shard.folder)
     if shard.process is not None:
         job.complete(shard)
@@ -353,11 +369,10 @@ def complete_shard(job: Job, shard: Shard) -> bool:
     assert shard.staging is not None
     if not pagefind_succeeded(shard):
         return False
-    if shard.digest:
-        place(keep_bundle(job, shard), job.output, shard)
-    else:  # the whole site's index (see index_whole_site) is not kept
-        place(shard.staging / BUNDLE, job.output, shard)
-        remove_tree(shard.staging)
+    if shard.digest:  # the whole site's index is not kept
+        keep_bundle(job, shard)
+    place(shard.staging / BUNDLE, job.output, shard)
+    shutil.rmtree(shard.staging, ignore_errors=True)
     return True
 
 
@@ -384,18 +399,15 @@ def index_whole_site(job: Job) -> None:
         job.complete(shard)
 
 
-def keep_bundle(job: Job, shard: Shard) -> Path:
-    """Keep the bundle Pagefind made in the cache under the digest of its pages: the pages
-    it read go, then its folder takes the digest as its name (so a half-made bundle never
-    has it). Returns the kept bundle."""
+def keep_bundle(job: Job, shard: Shard) -> None:
+    """Keep a new bundle in the cache, under the digest of its pages."""
     assert shard.staging is not None
-    remove_tree(shard.staging / "site")
-    (shard.staging / "pagefind.log").unlink(missing_ok=True)
-    kept = job.cache / shard.digest
-    remove_tree(kept)
-    shard.staging.rename(kept)
-    shard.staging.parent.rmdir()  # the partial folder, empty now
-    return kept / BUNDLE
+    # Linked under a temporary name first: a half-kept bundle is never reused.
+    partial = job.cache / f".{shard.digest}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    link_tree(shard.staging / BUNDLE, partial / BUNDLE)
+    shutil.rmtree(job.cache / shard.digest, ignore_errors=True)
+    partial.rename(job.cache / shard.digest)
 
 
 def forget_unused(job: Job) -> None:
