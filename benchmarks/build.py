@@ -11,8 +11,8 @@ It also measures the raw Pillow floor per card (benchmarks/cards.py) for every c
 The machine is shared and its speed drifts by a third over minutes, so the builds compared
 with each other are interleaved: every build but our cold one (which draws every card) runs
 once per round, six rounds, every second one in the opposite order, and the fastest of each
-counts. The file system is synced
-(untimed) before every build, so no build pays for writing out the one before.
+counts. The file system is synced (untimed) before every build, so no build pays for
+writing out the one before.
 It prints wall time, peak memory and cards rendered for each build, the ratios ours / bare,
 each target of the issue with its measured value and whether it is met, and writes the same
 as Markdown to benchmarks/results/build-N.md (growth between sizes to growth.md).
