@@ -382,7 +382,6 @@ class CardsGenerator(Generator):
                     relative_urls=self.settings.get("RELATIVE_URLS", False),
                     campaign=campaign,
                     cards=on_page,
-                    first_number=1 + (number - 1) * len(pages[0]),
                     card_count=len(chosen),
                     page_size=len(pages[0]),
                     page_number=number,
