@@ -221,6 +221,15 @@ def test_a_gallery_of_few_cards_is_one_page(built: Built) -> None:
     assert "Pages of this gallery" not in page and 'rel="next"' not in page
 
 
+@pytest.mark.parametrize("size", [None, 0, -3])
+def test_a_page_size_of_none_or_below_one_puts_every_card_on_one_page(size: Any) -> None:
+    cards: list[Any] = list(range(7))  # stand-ins: pages only slice the list
+    assert generator.gallery_pages(cards, size) == [cards]
+    assert generator.gallery_pages([], size) == [[]]
+    assert generator.gallery_pages(cards, 3) == [[0, 1, 2], [3, 4, 5], [6]]
+    assert generator.gallery_pages([], 3) == [[]]  # an empty campaign still has its page
+
+
 def test_a_large_gallery_comes_in_pages(sample_site: Path) -> None:
     """conftest pages the sample's galleries at 4 cards: every card is on exactly one page,
     in the campaign's order, and every page links to every other and to the whole pack."""
