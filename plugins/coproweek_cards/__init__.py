@@ -68,7 +68,7 @@ def plan_cards(article_generator: Any) -> None:
     context["card_galleries"] = {year: gallery_url(year) for year in site.context.campaigns}
     generator.CURRENT.cards = cards
     generator.CURRENT.takedown = takedown_names(site, options, CardCache(cache_dir(settings)))
-    generator.start_drawing(cards, settings, set(site.context.campaigns))
+    generator.start_drawing(cards, settings)
 
 
 def finish_cards(pelican: Any) -> None:

@@ -60,9 +60,7 @@ class Plan:
     cache: CardCache | None = None
     drawing: int = 0  # how many card files the workers draw
     workers: Workers | None = None
-    options: CardOptions | None = None
     packs: Path | None = None  # the cache folder of packs
-    packing: set[int] = field(default_factory=set)  # campaigns whose pack a worker builds
     used_packs: set[Path] = field(default_factory=set)  # the packs this build links
     to_link: list[tuple[Path, Path]] = field(default_factory=list)  # (pack, into the site)
 
@@ -73,15 +71,14 @@ CURRENT = Plan()
 SPARE_WAIT_SECONDS = 5.0
 
 
-def start_drawing(cards: list[Card], settings: dict[str, Any], campaigns: set[int]) -> None:
+def start_drawing(cards: list[Card], settings: dict[str, Any]) -> None:
     """Have worker processes draw the card files the cache lacks, while Pelican writes the
-    pages; CardsGenerator waits for them. A single worker then goes on to build the packs
-    of the campaigns with new cards (it takes its tasks in order)."""
+    pages; CardsGenerator waits for them, and then has a worker build each campaign pack
+    the cache lacks while the rest of the site is written."""
     stop_workers()  # those of a build that failed before it finished
     options = CardOptions.from_settings(settings)
     cache = CardCache(cache_dir(settings))
     jobs: list[Job] = []
-    new_in: set[int] = set()
     for card in cards:
         for image in card.images.values():
             fmt = FORMATS[image.format]
@@ -89,56 +86,51 @@ def start_drawing(cards: list[Card], settings: dict[str, Any], campaigns: set[in
             if not cache.has(image.key, fmt.extension):
                 target = str(cache.path(image.key, fmt.extension))
                 jobs.append(_job(card, image.format, options.fonts, target, image.key))
-                if card.campaign_year is not None:
-                    new_in.add(card.campaign_year)
     cache.files.mkdir(parents=True, exist_ok=True)
     cores = setting(settings, "COPROWEEK_CARDS_WORKERS") or os.cpu_count() or 1
     few = len(jobs) < setting(settings, "COPROWEEK_CARDS_POOL_MIN")
-    workers = Workers(1 if few else cores)
-    # Set before the workers start: they are forked, and read it in _pack_campaign.
+    # A forked worker shares the build's memory, and while it lives every page of it the
+    # build writes to is copied first: at 2,000 posts that costs the build more than a
+    # fresh worker costs to start on the other core. Forking pays only for many cards,
+    # which then reuse the compositions the checks worked out.
+    workers = Workers(1, fresh=True) if few else Workers(cores)
     CURRENT.cache, CURRENT.drawing, CURRENT.workers = cache, len(jobs), workers
-    CURRENT.options, CURRENT.packs = options, cache.folder / "packs"
-    CURRENT.packing, CURRENT.used_packs, CURRENT.to_link = set(), set(), []
+    CURRENT.packs = cache.folder / "packs"
+    CURRENT.used_packs, CURRENT.to_link = set(), []
     workers.draw(jobs)
-    if workers.count == 1:
-        for year in sorted(new_in & campaigns):
-            _start_pack(workers, year)
 
 
-def _start_pack(workers: Workers, year: int) -> None:
-    CURRENT.packing.add(year)
-    workers.run(_pack_campaign, year)
+@dataclass(frozen=True)
+class PackJob:
+    """Everything a worker needs to build a campaign's pack (picklable)."""
+
+    year: int
+    pack: Path
+    manifest: bytes
+    members: list[tuple[str, Path]]  # (member name, cached card file), in pack order
 
 
-def _pack_campaign(year: int) -> tuple[Path, int, bool]:
-    """Run by a worker once the cards are drawn: the campaign's pack, unless the cache has
-    it already: a spare pack of the campaign renewed in place, else one built from the
-    cached card files and the campaign's previous pack. Returns the pack, how many members
-    were taken from an earlier pack, and whether it was renewed in place."""
-    cache, options, packs = CURRENT.cache, CURRENT.options, CURRENT.packs
-    assert cache is not None and options is not None and packs is not None
-    chosen = [card for card in CURRENT.cards if card.campaign_year == year]
-    _measure(chosen, cache)
-    manifest = _manifest([_manifest_entry(card, options.site_url) for card in chosen], year)
-    pack = pack_path(packs, year, manifest)
-    if pack.is_file():
-        return pack, 0, False
+def build_pack(job: PackJob) -> tuple[Path, int, bool]:
+    """Run by a worker once the cards are drawn: a spare pack of the campaign renewed in
+    place, else a pack built from the cached card files and the campaign's previous pack.
+    Returns the pack, how many members were taken from an earlier pack, and whether it was
+    renewed in place."""
+    packs = job.pack.parent
+    if job.pack.is_file():  # built meanwhile by a build of the same content
+        return job.pack, 0, False
     packs.mkdir(parents=True, exist_ok=True)
-    files = pack_members(
-        chosen, lambda image: cache.path(image.key, FORMATS[image.format].extension)
-    )
-    spare = spare_pack(packs, year)
+    spare = spare_pack(packs, job.year)
     if wait_until_unlinked(spare, SPARE_WAIT_SECONDS):
-        kept = renew_pack(pack, manifest, files, spare)
+        kept = renew_pack(job.pack, job.manifest, job.members, spare)
         if kept is not None:
-            return pack, kept, True
-    previous = previous_pack(packs, year, pack)
-    copied = write_pack(pack, manifest, files, previous)
+            return job.pack, kept, True
+    previous = previous_pack(packs, job.year, job.pack)
+    copied = write_pack(job.pack, job.manifest, job.members, previous)
     if previous is None and not spare.exists() and renews_in_place(packs):
         # The campaign's first pack (a cold build): a spare copy of it, so that the first
         # change renews it in place too.
-        copy_pack(pack, spare)
-    return pack, copied, False
+        copy_pack(job.pack, spare)
+    return job.pack, copied, False
 
 
 def pack_members(cards: list[Card], file_of: Callable[[CardImage], Path]) -> list[tuple[str, Path]]:
@@ -178,9 +170,6 @@ def finish_packs() -> None:
     built = workers.finish()
     LAST.pack_copies = sum(copies for _, copies, _ in built)
     LAST.packs_renewed = sum(renewed for _, _, renewed in built)
-    for pack, _, _ in built:
-        if pack not in CURRENT.used_packs:  # the worker's manifest differs from the site's
-            raise RuntimeError(f"a worker built the card pack {pack.name}, which no page uses")
     for pack, target in CURRENT.to_link:
         place(pack, target)
     if packs.is_dir():
@@ -278,19 +267,21 @@ def place(cached: Path | str, target: Path | str) -> None:
         shutil.copyfile(cached, target)
 
 
-def _link_pack(year: int, manifest: bytes, target: Path) -> None:
+def _link_pack(year: int, cards: list[Card], manifest: bytes, target: Path) -> None:
     """The campaign's pack into the site: now if the cache has it, else once a worker has
     built it (finish_packs)."""
-    workers, packs = CURRENT.workers, CURRENT.packs
-    assert workers is not None and packs is not None
+    workers, packs, cache = CURRENT.workers, CURRENT.packs, CURRENT.cache
+    assert workers is not None and packs is not None and cache is not None
     pack = pack_path(packs, year, manifest)
     CURRENT.used_packs.add(pack)
     target.parent.mkdir(parents=True, exist_ok=True)
-    if year not in CURRENT.packing and pack.is_file():
+    if pack.is_file():
         place(pack, target)
         return
-    if year not in CURRENT.packing:
-        _start_pack(workers, year)
+    members = pack_members(
+        cards, lambda image: cache.path(image.key, FORMATS[image.format].extension)
+    )
+    workers.run(build_pack, PackJob(year, pack, manifest, members))
     CURRENT.to_link.append((pack, target))
 
 
@@ -370,7 +361,7 @@ class CardsGenerator(Generator):
             manifest = _manifest([entry for _, entry in by_year.get(year, ())], year)
             folder = gallery_url(year).rstrip("/")
             _write_bytes(output / folder / "manifest.json", manifest)
-            _link_pack(year, manifest, output / folder / f"{year}-cards.zip")
+            _link_pack(year, chosen, manifest, output / folder / f"{year}-cards.zip")
             size = setting(self.settings, "COPROWEEK_CARDS_GALLERY_PAGE_SIZE")
             pages = gallery_pages(chosen, size)
             urls = [gallery_url(year, number) for number in range(1, len(pages) + 1)]

@@ -3,6 +3,11 @@
 Drawing starts as soon as the cards are planned, before Pelican writes any page, so the
 pages and the cards are made at the same time on different cores; the packs are built
 while the rest of the site is written, and the build waits for them only at the end.
+
+Workers are forked, and inherit what the build worked out (fonts, the compositions the
+checks made), or started fresh: a new interpreter that shares no memory with the build.
+While a forked worker lives, each page of memory the build writes to is copied first, so
+a fresh worker suits a few cards (an edit), a forked pool many (a cold build).
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any
 
+from .fresh import FreshWorker
 from .render import Job, render_to_file
 
 # Workers run at a lower priority than the build: where they compete for a core, the pages
@@ -26,22 +32,25 @@ def _lower_priority() -> None:
 
 
 class Workers:
-    """A pool started by fork on first use, so workers inherit what the build worked out
-    (fonts, the compositions the checks made) instead of loading it again."""
+    """`count` forked workers, or one fresh worker if `fresh`, started on first use."""
 
-    def __init__(self, count: int) -> None:
-        self.count = max(1, count)
-        self._pool: ProcessPoolExecutor | None = None
+    def __init__(self, count: int, fresh: bool = False) -> None:
+        self.count = 1 if fresh else max(1, count)
+        self.fresh = fresh
+        self._pool: Executor | None = None
         self._drawn: Iterator[tuple[str, int]] | None = None
         self._draw_started = 0.0
         self._tasks: list[Future[Any]] = []
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _executor(self) -> Executor:
         if self._pool is None:
-            context = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(
-                self.count, mp_context=context, initializer=_lower_priority
-            )
+            if self.fresh:
+                self._pool = FreshWorker(WORKER_NICENESS)
+            else:
+                context = multiprocessing.get_context("fork")
+                self._pool = ProcessPoolExecutor(
+                    self.count, mp_context=context, initializer=_lower_priority
+                )
         return self._pool
 
     def draw(self, jobs: list[Job]) -> None:
