@@ -14,7 +14,7 @@ from typing import Any
 
 import coproweek_search
 import pytest
-from conftest import ROOT, build
+from conftest import ROOT, SAMPLE_SETTINGS, build
 from coproweek_content.body import plain_text
 from coproweek_content.loader import SiteContext, load_site
 from coproweek_content.source import read_source
@@ -91,21 +91,35 @@ def test_the_index_covers_published_posts_only(sample_site: Path) -> None:
         assert word in indexed[address].lower()
 
 
-def test_each_campaign_has_its_own_bundle(sample_site: Path) -> None:
-    """The newest campaign is the primary bundle; the others, and the posts without a
-    campaign, are merged into it; a merged bundle holds only the index."""
+def test_each_campaign_has_its_own_bundles(sample_site: Path) -> None:
+    """The newest campaign (its first part) is the primary bundle; the others, the parts of
+    campaigns with more posts than the bundle size and the posts without a campaign are
+    merged into it, in that order; a merged bundle holds only the index."""
     campaigns = published_campaigns()
-    years = sorted({year for year in campaigns.values() if year}, reverse=True)
-    expected = ["/pagefind/", *(f"/pagefind-{year}/" for year in years[1:]), "/pagefind-other/"]
-    assert bundles(sample_site) == expected
-    for bundle, year in zip(expected, [*years, None], strict=True):
+    size = SAMPLE_SETTINGS["COPROWEEK_SEARCH_BUNDLE_SIZE"]
+    found = bundles(sample_site)
+    assert found[0] == "/pagefind/" and len(set(found)) == len(found)
+    order = []
+    for bundle in found:
         pages = bundle_pages(sample_site / bundle.strip("/"))
-        assert sorted(pages) == sorted(a for a, y in campaigns.items() if y == year), bundle
+        years = {campaigns[address] for address in pages}
+        assert len(years) == 1, f"{bundle} holds posts of one campaign: {years}"
+        year = years.pop()
+        order.append(year)
         assert {data["meta"].get("campaign") for data in pages.values()} == {
             str(year) if year else None
         }
         if bundle != "/pagefind/":
+            assert re.fullmatch(rf"/pagefind-{year or 'other'}(-[1-9][0-9]*)?/", bundle), bundle
             assert not list((sample_site / bundle.strip("/")).glob("*.js"))
+    years = sorted({year for year in campaigns.values() if year}, reverse=True)
+    assert order == sorted(order, key=lambda year: -(year or 0)), "newest first, none last"
+    for year in [*years, None]:
+        posts = sum(1 for y in campaigns.values() if y == year)
+        parts = order.count(year)
+        assert parts <= -(-posts // size), year
+        assert (parts > 1) == (posts > size), year  # (true of these posts' paths)
+    assert sorted(indexed_pages(sample_site)) == sorted(campaigns)  # each post once
 
 
 def search(browser: Browser, site_url: str, word: str) -> tuple[list[str], str]:
@@ -316,26 +330,34 @@ def files_of(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_editing_one_post_indexes_only_its_campaign(tmp_path: Path) -> None:
+def test_editing_one_post_indexes_only_its_bundle(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     cache = tmp_path / "cache"
-    quick = {"COPROWEEK_CARDS_ENABLED": False, "COPROWEEK_SEARCH_SPLIT_FROM": 1}
+    quick = {
+        "COPROWEEK_CARDS_ENABLED": False,
+        "COPROWEEK_SEARCH_SPLIT_FROM": 1,
+        "COPROWEEK_SEARCH_BUNDLE_SIZE": 5,
+    }
     first, printed = build(content, tmp_path / "one", cache=cache, **quick)
     assert first.ok, printed
-    shards = ["pagefind", "pagefind-2024", "pagefind-2023", "pagefind-other"]
+    shards = [bundle.strip("/") for bundle in bundles(tmp_path / "one")]
+    assert len(shards) > 4, "campaigns split into parts"
     assert sorted(coproweek_search.LAST.indexed) == sorted(shards)  # in the order they finished
+    address = "/2024/delroy-what-is-missing-is-time/"
+    (mine,) = [s for s in shards if address in bundle_pages(tmp_path / "one" / s)]
     post = content / "quotes/2024/delroy-what-is-missing-is-time.md"
     post.write_text(post.read_text(encoding="utf-8") + "\nAnd marmalade.\n", encoding="utf-8")
     second, printed = build(content, tmp_path / "two", cache=cache, **quick)
     assert second.ok, printed
-    assert coproweek_search.LAST.indexed == ["pagefind-2024"]
-    assert sorted(coproweek_search.LAST.reused) == ["pagefind", "pagefind-2023", "pagefind-other"]
+    assert [bundle.strip("/") for bundle in bundles(tmp_path / "two")] == shards
+    assert coproweek_search.LAST.indexed == [mine]
+    assert sorted(coproweek_search.LAST.reused) == sorted(set(shards) - {mine})
     for shard in shards:  # the other shards are the same files, linked from the cache
         entry = f"{shard}/pagefind-entry.json"
         same = (tmp_path / "one" / entry).stat().st_ino == (tmp_path / "two" / entry).stat().st_ino
-        assert same == (shard != "pagefind-2024"), shard
-    assert "marmalade" in indexed_pages(tmp_path / "two")["/2024/delroy-what-is-missing-is-time/"]
+        assert same == (shard != mine), shard
+    assert "marmalade" in bundle_pages(tmp_path / "two" / mine)[address]["content"]
     fresh, printed = build(content, tmp_path / "fresh", cache=tmp_path / "fresh-cache", **quick)
     assert fresh.ok, printed
     ours, theirs = files_of(tmp_path / "two"), files_of(tmp_path / "fresh")

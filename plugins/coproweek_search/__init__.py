@@ -12,10 +12,12 @@ of the site (at a lower priority, so it takes the cores the build leaves). When 
 another thread keeps the shard's bundle in the cache, puts it in the site and removes what
 Pagefind worked in; the build waits for all that at the end.
 
-The index is split into shards, one Pagefind bundle per campaign year and one for the posts
-without a campaign: pagefind/ for the newest campaign (the primary bundle, whose pagefind.js
-the search page loads), pagefind-YEAR/ and pagefind-other/ for the rest, which the search
-page merges into the primary (Pagefind's mergeIndex). Each shard is kept in the cache under a
+On a large site the index is split into shards, one Pagefind bundle per campaign year and one
+for the posts without a campaign: pagefind/ for the newest campaign (the primary bundle, whose
+pagefind.js the search page loads), pagefind-YEAR/ and pagefind-other/ for the rest, which
+the search page merges into the primary (Pagefind's mergeIndex). A campaign with more posts
+than COPROWEEK_SEARCH_BUNDLE_SIZE is split again into parts (pagefind-YEAR-2/ ...), each
+post in the part a hash of its file's path picks. Each shard is kept in the cache under a
 hash of its own pages: a shard none of whose pages changed is linked into the site from the
 cache, so editing one post runs Pagefind on that post's shard only.
 """
@@ -30,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -109,7 +112,8 @@ class Job:
     cache: Path
     shards: dict[str, Shard] = field(default_factory=dict)  # by shard key, primary first
     staging: Path | None = None  # holds each indexed shard's staging folder
-    split: bool = False  # one shard per campaign (a large site), else one index of all posts
+    split: bool = False  # shards by campaign (a large site), else one index of all posts
+    parts: dict[str, int] = field(default_factory=dict)  # by campaign key, when over one
     # Hashing pages, linking kept bundles and starting Pagefind happen in one thread: it
     # mostly reads and links files, which Python does without holding up the build's thread.
     starts: Tasks = field(default_factory=lambda: Tasks("search"))
@@ -133,7 +137,11 @@ class Job:
         return all(self.completions.results())
 
     def shard_key(self, article: Any) -> str:
-        return shard_key(article) if self.split else WHOLE_SITE
+        if not self.split:
+            return WHOLE_SITE
+        key = shard_key(article)
+        parts = self.parts.get(key, 1)
+        return key if parts == 1 else f"{key}-{part_of(article, parts)}"
 
 
 @dataclass
@@ -160,12 +168,27 @@ def shard_key(article: Any) -> str:
     return str(year) if year else NO_CAMPAIGN
 
 
+def part_of(article: Any, parts: int) -> int:
+    """The part (1 to `parts`) of its campaign a post is indexed in: from the path of its
+    file in the content folder, so it stays put when the post is edited, and is the same in
+    every clone of the site."""
+    path = getattr(article, "relative_source_path", None) or article.source_path
+    digest = hashlib.sha256(str(path).replace(os.sep, "/").encode()).digest()
+    return int.from_bytes(digest[:8], "big") % parts + 1
+
+
+def shard_order(key: str) -> tuple[int, int]:
+    """Newest campaign first, the posts without a campaign last; parts in order."""
+    campaign, _, part = key.partition("-")
+    year = -1 if campaign == NO_CAMPAIGN else int(campaign)
+    return -year, int(part or 1)
+
+
 def plan(keys: set[str]) -> dict[str, Shard]:
-    """Newest campaign first (the primary bundle), the posts without a campaign last."""
+    """The shards in order: the first is the primary bundle."""
     if keys == {WHOLE_SITE}:
         return {WHOLE_SITE: Shard(BUNDLE)}
-    years = sorted((key for key in keys if key != NO_CAMPAIGN), key=int, reverse=True)
-    ordered = years + [NO_CAMPAIGN] * (NO_CAMPAIGN in keys)
+    ordered = sorted(keys, key=shard_order)
     return {key: Shard(BUNDLE if i == 0 else f"{BUNDLE}-{key}") for i, key in enumerate(ordered)}
 
 
@@ -298,17 +321,26 @@ def begin(generator: Any) -> None:
 
 
 def plan_shards(generator: Any) -> None:
-    """The posts are known: one shard per campaign year among them, and the search page
-    (rendered before all posts are written) is told which bundles to load."""
+    """The posts are known: one shard per campaign year among them (or per part of one),
+    and the search page (rendered before all posts are written) is told which bundles to
+    load. In a split index each post names its shard (`search_bundle`, which its page gives
+    Pagefind as metadata): the search page tells the bundles apart by it."""
     job = _jobs.get(job_key(generator.output_path))
     if job is None:
         return
     posts = list(chain.from_iterable(getattr(generator, name, ()) for name in WRITTEN))
     split_from = setting(generator.settings, "COPROWEEK_SEARCH_SPLIT_FROM")
     job.split = split_from is not None and len(posts) >= split_from
+    size = setting(generator.settings, "COPROWEEK_SEARCH_BUNDLE_SIZE")
+    if job.split and size and size >= 1:
+        counts = Counter(shard_key(post) for post in posts)
+        job.parts = {key: -(-count // size) for key, count in counts.items() if count > size}
     job.shards = plan({job.shard_key(post) for post in posts})
     for post in posts:
-        job.shards[job.shard_key(post)].expected += 1
+        key = job.shard_key(post)
+        job.shards[key].expected += 1
+        if job.split:
+            post.search_bundle = key
     generator.context["search_bundles"] = [shard.folder for shard in job.shards.values()]
 
 

@@ -15,6 +15,10 @@ DEFAULTS: dict[str, Any] = {
     # then ranks each campaign's results by that campaign's word statistics, so smaller
     # sites keep one index. None: never split.
     "COPROWEEK_SEARCH_SPLIT_FROM": 1000,
+    # In a split index, a campaign (or the posts without one) with more posts than this is
+    # split again, into as many bundles as it takes; a post's bundle is chosen by a hash of
+    # its file's path, so editing it re-indexes that bundle alone. None: one per campaign.
+    "COPROWEEK_SEARCH_BUNDLE_SIZE": 200,
 }
 
 

@@ -18,8 +18,9 @@
     return element;
   }
 
-  // The index is one Pagefind bundle per campaign: the first is loaded and the others merged
-  // into it, so one search covers them all and Pagefind ranks the results as one list.
+  // A large site's index is a Pagefind bundle per campaign (or part of one): the first is
+  // loaded and the others merged into it, so one search covers them all and Pagefind ranks
+  // the results as one list.
   async function load() {
     if (!pagefind) {
       var engine = await import(form.getAttribute("data-pagefind"));
@@ -38,7 +39,7 @@
   // Pagefind searches a shorter start of a word a bundle does not have ("beginners" finds
   // "be"); a single index of the whole site does so only when no page has the word. An exact
   // search (in quotes) never does: for each word that some page has exactly, the pages of the
-  // bundles without it are dropped. There is one bundle per campaign (coproweek_search).
+  // bundles without it are dropped. Each page names its bundle (coproweek_search).
   async function exactIds(engine, query) {
     var terms = merged.length ? query.replace(/"/g, " ").split(/\s+/).filter(Boolean) : [];
     return Promise.all(terms.map(async function (term) {
@@ -48,7 +49,7 @@
   }
 
   function withoutFallbacks(idOf, loaded, exact) {
-    var bundle = function (page) { return page.meta.campaign || ""; };
+    var bundle = function (page) { return page.meta.bundle || ""; };
     return exact.reduce(function (kept, ids) {
       var having = new Set(kept.filter(function (page) { return ids.has(idOf.get(page)); }).map(bundle));
       return having.size === 0 ? kept : kept.filter(function (page) { return having.has(bundle(page)); });
