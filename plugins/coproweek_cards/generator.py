@@ -20,17 +20,7 @@ from . import render
 from .cache import CardCache
 from .compose import FontSettings
 from .layouts import FORMATS
-from .packs import (
-    SPARE,
-    copy_pack,
-    previous_pack,
-    renew_pack,
-    renews_in_place,
-    spare_pack,
-    wait_until_unlinked,
-    write_pack,
-    year_of,
-)
+from .packs import SPARE, PackJob, build_pack, renews_in_place, spare_pack, year_of
 from .plan import Card, CardImage, CardOptions
 from .render import Job, render_to_file
 from .settings import cache_dir, setting
@@ -66,9 +56,6 @@ class Plan:
 
 
 CURRENT = Plan()
-# How long a worker waits for the site the last build replaced (being deleted as this build
-# starts) to stop linking to the spare pack, before it copies the pack instead.
-SPARE_WAIT_SECONDS = 5.0
 
 
 def start_drawing(cards: list[Card], settings: dict[str, Any]) -> None:
@@ -98,39 +85,6 @@ def start_drawing(cards: list[Card], settings: dict[str, Any]) -> None:
     CURRENT.packs = cache.folder / "packs"
     CURRENT.used_packs, CURRENT.to_link = set(), []
     workers.draw(jobs)
-
-
-@dataclass(frozen=True)
-class PackJob:
-    """Everything a worker needs to build a campaign's pack (picklable)."""
-
-    year: int
-    pack: Path
-    manifest: bytes
-    members: list[tuple[str, Path]]  # (member name, cached card file), in pack order
-
-
-def build_pack(job: PackJob) -> tuple[Path, int, bool]:
-    """Run by a worker once the cards are drawn: a spare pack of the campaign renewed in
-    place, else a pack built from the cached card files and the campaign's previous pack.
-    Returns the pack, how many members were taken from an earlier pack, and whether it was
-    renewed in place."""
-    packs = job.pack.parent
-    if job.pack.is_file():  # built meanwhile by a build of the same content
-        return job.pack, 0, False
-    packs.mkdir(parents=True, exist_ok=True)
-    spare = spare_pack(packs, job.year)
-    if wait_until_unlinked(spare, SPARE_WAIT_SECONDS):
-        kept = renew_pack(job.pack, job.manifest, job.members, spare)
-        if kept is not None:
-            return job.pack, kept, True
-    previous = previous_pack(packs, job.year, job.pack)
-    copied = write_pack(job.pack, job.manifest, job.members, previous)
-    if previous is None and not spare.exists() and renews_in_place(packs):
-        # The campaign's first pack (a cold build): a spare copy of it, so that the first
-        # change renews it in place too.
-        copy_pack(job.pack, spare)
-    return job.pack, copied, False
 
 
 def pack_members(cards: list[Card], file_of: Callable[[CardImage], Path]) -> list[tuple[str, Path]]:

@@ -36,6 +36,9 @@ MANIFEST = "manifest.json"
 SPARE = "spare-"
 _CHUNK = 1 << 20
 _COLLAPSE_RANGE, _INSERT_RANGE = 0x08, 0x20  # fallocate modes (linux/falloc.h)
+# How long a worker waits for the site the last build replaced (being deleted as this build
+# starts) to stop linking to the spare pack, before it copies the pack instead.
+SPARE_WAIT_SECONDS = 5.0
 
 
 def member_info(name: str, size: int, crc: int) -> zipfile.ZipInfo:
@@ -415,3 +418,36 @@ def _copy_loop(source: int, target: int, start: int, at: int, size: int) -> None
             raise EOFError("the previous pack is shorter than its directory says")
         written = os.pwrite(target, data, at)
         start, at, size = start + written, at + written, size - written
+
+
+@dataclass(frozen=True)
+class PackJob:
+    """Everything a worker needs to build a campaign's pack (picklable)."""
+
+    year: int
+    pack: Path
+    manifest: bytes
+    members: list[tuple[str, Path]]  # (member name, cached card file), in pack order
+
+
+def build_pack(job: PackJob) -> tuple[Path, int, bool]:
+    """Run by a worker once the cards are drawn: a spare pack of the campaign renewed in
+    place, else a pack built from the cached card files and the campaign's previous pack.
+    Returns the pack, how many members were taken from an earlier pack, and whether it was
+    renewed in place."""
+    packs = job.pack.parent
+    if job.pack.is_file():  # built meanwhile by a build of the same content
+        return job.pack, 0, False
+    packs.mkdir(parents=True, exist_ok=True)
+    spare = spare_pack(packs, job.year)
+    if wait_until_unlinked(spare, SPARE_WAIT_SECONDS):
+        kept = renew_pack(job.pack, job.manifest, job.members, spare)
+        if kept is not None:
+            return job.pack, kept, True
+    previous = previous_pack(packs, job.year, job.pack)
+    copied = write_pack(job.pack, job.manifest, job.members, previous)
+    if previous is None and not spare.exists() and renews_in_place(packs):
+        # The campaign's first pack (a cold build): a spare copy of it, so that the first
+        # change renews it in place too.
+        copy_pack(job.pack, spare)
+    return job.pack, copied, False
