@@ -83,3 +83,14 @@ def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.count("script ran") == 1
     assert "worker pid differs: True" in ran.stdout
+
+
+def test_tasks_and_answers_larger_than_a_pipe_do_not_block() -> None:
+    """A pack's task lists thousands of files: more than a pipe holds at once."""
+    worker = FreshWorker()
+    try:
+        large = ["x" * 100] * 5000  # about 500 KB pickled, each way
+        futures = [worker.submit(list, large) for _ in range(4)]
+        assert all(future.result(timeout=120) == large for future in futures)
+    finally:
+        worker.shutdown()

@@ -100,8 +100,9 @@ class FreshWorker(Executor):
                 failed, value = pickle.load(process.stdout)
             except (EOFError, OSError, pickle.UnpicklingError):
                 break
-            with self._lock:
-                future = self._pending.popleft()
+            # Without the lock, which submit holds while a large task waits for room in the
+            # pipe (deque's popleft is atomic).
+            future = self._pending.popleft()
             if failed:
                 future.set_exception(value)
             else:
