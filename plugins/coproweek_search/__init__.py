@@ -335,9 +335,9 @@ def plan_shards(generator: Any) -> None:
     if job.split and size and size >= 1:
         counts = Counter(shard_key(post) for post in posts)
         job.parts = {key: -(-count // size) for key, count in counts.items() if count > size}
-    job.shards = plan({job.shard_key(post) for post in posts})
-    for post in posts:
-        key = job.shard_key(post)
+    keys = [job.shard_key(post) for post in posts]
+    job.shards = plan(set(keys))
+    for post, key in zip(posts, keys, strict=True):
         job.shards[key].expected += 1
         if job.split:
             post.search_bundle = key
