@@ -367,6 +367,20 @@ def test_editing_one_post_indexes_only_its_bundle(tmp_path: Path) -> None:
     assert not differing, differing[:10]
 
 
+@pytest.mark.parametrize("size", [None, 0, -3])
+def test_a_bundle_size_of_none_or_below_one_keeps_one_bundle_per_campaign(
+    tmp_path: Path, size: Any
+) -> None:
+    quick = {"COPROWEEK_CARDS_ENABLED": False, "COPROWEEK_SEARCH_SPLIT_FROM": 1}
+    result, printed = build(
+        ROOT / "content", tmp_path / "out", COPROWEEK_SEARCH_BUNDLE_SIZE=size, **quick
+    )
+    assert result.ok, printed
+    years = sorted({year for year in published_campaigns().values() if year}, reverse=True)
+    expected = ["/pagefind/", *(f"/pagefind-{year}/" for year in years[1:]), "/pagefind-other/"]
+    assert bundles(tmp_path / "out") == expected
+
+
 def test_a_site_below_the_split_size_has_one_index(tmp_path: Path) -> None:
     """The default: one Pagefind index of every post (ranked by the whole site's words)
     until a site has COPROWEEK_SEARCH_SPLIT_FROM posts."""
