@@ -99,7 +99,7 @@ CONTENT_CACHING_LAYER = "reader"
 GZIP_CACHE = False  # a bigger cache file, but no time spent packing and unpacking it
 
 RELATIVE_URLS = False
-DELETE_OUTPUT_DIRECTORY = False  # builds go to a fresh folder that replaces output/ at the end
+DELETE_OUTPUT_DIRECTORY = False  # each build writes over a folder of its own, swapped in at the end
 
 # Pelican's Jinja settings, plus: templates do not change during a build, so Jinja need not
 # look at their files again at every include and import (thousands of times per build).

@@ -289,20 +289,59 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path) -
     assert digest(output) == before
 
 
-def test_each_build_deletes_the_site_the_one_before_replaced(tmp_path: Path) -> None:
+def test_each_build_takes_over_the_site_the_one_before_replaced(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "fixtures" / "feeds" / "content", content)
     output = tmp_path / "output"
     quick = {"COPROWEEK_CARDS_ENABLED": False, "COPROWEEK_SEARCH_ENABLED": False}
-    for _ in range(3):
+    pages = []
+    for _ in range(4):
         result, printed = build(content, output, **quick)
         assert result.ok, printed
         # Only the site this build replaced is left beside output/, for the next build.
         leftovers = [path.name for path in tmp_path.glob(".output.*")]
         assert len(leftovers) <= 1 and all(".old-" in name for name in leftovers), leftovers
-        assert (output / "index.html").is_file()
+        pages.append(os.stat(output / "index.html").st_ino)
     replaced = tmp_path / leftovers[0]
-    assert (replaced / "index.html").is_file()  # a whole site, deleted by the next build
+    assert (replaced / "index.html").is_file()  # a whole site, which the next build takes over
+    # Two sites take turns: each build writes over the files of the one two builds before.
+    assert pages[0] == pages[2] and pages[1] == pages[3] and pages[0] != pages[1]
+
+
+def test_a_site_built_over_an_old_one_is_the_same_as_one_built_afresh(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    for _ in range(2):
+        result, printed = build(content, output, cache=cache, **SAMPLE_SETTINGS)
+        assert result.ok, printed
+    cards = {path: path.read_bytes() for path in (cache / "cards").rglob("*.png")}
+    assert cards
+    # A post removed, one withdrawn and one changed: the next build writes over the site of
+    # two builds ago, which has all three as they were.
+    quotes = content / "quotes" / "2025"
+    (quotes / "farah-instructions-people-use.md").unlink()
+    withdrawn = quotes / "marcus-tenants-shared-the-budget.md"
+    withdrawn.write_text(
+        withdrawn.read_text(encoding="utf-8").replace(
+            "Consent-ends:", "Withdrawn: yes\nConsent-ends:"
+        ),
+        encoding="utf-8",
+    )
+    changed = quotes / "jordan-group-chat-with-tenants.md"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("every meeting.", "every meeting now."),
+        encoding="utf-8",
+    )
+    result, printed = build(content, output, cache=cache, **SAMPLE_SETTINGS)
+    assert result.ok, printed
+    afresh, printed = build(content, tmp_path / "afresh", cache=cache, **SAMPLE_SETTINGS)
+    assert afresh.ok, printed
+    assert digest(output) == digest(tmp_path / "afresh")
+    assert not list(output.rglob("*farah*")) and not list(output.rglob("*marcus-tenants*"))
+    # Cards are hard links to the cache in both sites: none was written through.
+    for path, data in cards.items():
+        assert not path.exists() or path.read_bytes() == data, path
 
 
 def test_a_forked_worker_does_every_second_job() -> None:

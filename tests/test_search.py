@@ -405,3 +405,32 @@ def test_a_site_without_posts_indexes_its_pages(tmp_path: Path) -> None:
     assert result.ok, printed
     assert bundles(tmp_path / "out") == ["/pagefind/"]
     assert any("marmalade" in text for text in indexed_pages(tmp_path / "out").values())
+
+
+def test_a_site_whose_last_post_went_indexes_none_of_the_old_pages(tmp_path: Path) -> None:
+    """The next build writes over the site of two builds ago, which still has the post's
+    page until the build's last step; the whole-site index must not pick it up."""
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "pages/about.md").write_text(
+        "Title: About\n\nWe are a marmalade collective.\n", encoding="utf-8"
+    )
+    post = content / "quotes/2024/gone.md"
+    post.parent.mkdir(parents=True)
+    post.write_text(
+        "Speaker: Bethan\nRole: Volunteer\nDate: 2024-07-02\nConsent: C-8\nChannels: web\n\n"
+        "Words about the quince orchard.\n",
+        encoding="utf-8",
+    )
+    for _ in range(2):
+        result, printed = build(content, tmp_path / "out", COPROWEEK_CARDS_ENABLED=False)
+        assert result.ok, printed
+    post.unlink()
+    result, printed = build(content, tmp_path / "out", COPROWEEK_CARDS_ENABLED=False)
+    assert result.ok, printed
+    assert coproweek_search.LAST.indexed == ["pagefind"]
+    texts = indexed_pages(tmp_path / "out")
+    assert any("marmalade" in text for text in texts.values())
+    assert not any("quince" in text for text in texts.values()), texts
+    assert not (tmp_path / "out/2024/gone").exists()
+    assert "gone" not in (tmp_path / "out/sitemap.xml").read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
-"""Building the site: check the content, build into a fresh folder, then swap it in.
+"""Building the site: check the content, build into a folder of its own, then swap it in.
 
-A failed build leaves the previous output/ exactly as it was.
+A failed build leaves the previous output/ exactly as it was. The folder is the site the
+last build replaced, taken over and written over (recycle.py), or a new one.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from coproweek_content import state
+from coproweek_content import state, written
 from coproweek_content.loader import LoadedSite, post_url
 from coproweek_content.problems import (
     Problem,
@@ -34,6 +35,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .pelican_log import collect_pelican_warnings
+from .recycle import sweep, take_over_replaced_site
 
 
 @dataclass
@@ -144,24 +146,32 @@ def _build(settings_file: str | Path, overrides: dict[str, Any] | None, out: Tex
         return result
 
     output = Path(settings["OUTPUT_PATH"]).resolve()
+    building = output.with_name(f".{output.name}.building-{os.getpid()}")
+    shutil.rmtree(building, ignore_errors=True)  # left by an earlier build in this process
+    taken_over = None
+    if not settings.get("STATIC_CHECK_IF_MODIFIED"):  # else unchanged files keep old ctimes
+        taken_over = take_over_replaced_site(output, building)
     trash_emptied = empty_trash(output)
+    written.building_over(building, taken_over)
     try:
-        return _build_into(output, settings, site, result, out, trash_emptied)
+        return _build_into(output, building, taken_over, settings, site, result, out, trash_emptied)
     finally:
+        written.building_over(building, None)
         trash_emptied()
 
 
 def _build_into(
     output: Path,
+    building: Path,
+    taken_over: int | None,
     settings: dict[str, Any],
     site: LoadedSite,
     result: BuildResult,
     out: TextIO,
     trash_emptied: Callable[[], None],
 ) -> BuildResult:
-    """Build into a fresh folder beside `output`; swap it in only if everything passed."""
-    building = output.with_name(f".{output.name}.building-{os.getpid()}")
-    shutil.rmtree(building, ignore_errors=True)
+    """Build into `building` beside `output` (a replaced site taken over at `taken_over`, or
+    nothing yet); swap it in only if everything passed."""
     cache_root = Path(settings["CACHE_PATH"])
     cache = cache_root / cache_fingerprint(settings)
     settings = dict(
@@ -194,7 +204,9 @@ def _build_into(
             print(f"  {message}", file=out)
         return result
 
-    trash_emptied()  # the site replaced last time goes first: this one takes its name
+    if taken_over is not None:
+        sweep(building, taken_over)
+    trash_emptied()  # what an interrupted build left goes first: this one may take its name
     replace_folder(building, output)
     forget_old_caches(cache)
     result.ok = True
@@ -247,15 +259,16 @@ def display(path: Path) -> str:
 
 def replace_folder(new: Path, current: Path) -> None:
     """Swap a finished build in. The old site is moved aside, not deleted: the next build
-    deletes it while it works (see empty_trash)."""
+    builds over it (recycle.py)."""
     if current.exists():
         current.rename(current.with_name(f".{current.name}.old-{os.getpid()}"))
     new.rename(current)
 
 
 def trash_of(output: Path) -> list[Path]:
-    """Sites replaced by earlier builds, and folders of builds that were interrupted (not
-    of a build still running in another process)."""
+    """Sites replaced by earlier builds that no build took over, and folders of builds
+    that were interrupted (not of a build still running in another process, nor this
+    build's own)."""
     replaced = list(output.parent.glob(f".{output.name}.old-*"))
     unfinished = output.parent.glob(f".{output.name}.building-*")
     return replaced + [folder for folder in unfinished if not _running(folder.name)]
@@ -263,8 +276,10 @@ def trash_of(output: Path) -> list[Path]:
 
 def _running(folder_name: str) -> bool:
     pid = folder_name.rsplit("-", 1)[-1]
-    if not pid.isdigit() or int(pid) == os.getpid():
+    if not pid.isdigit():
         return False
+    if int(pid) == os.getpid():  # this build's folder (one left earlier is already gone)
+        return True
     try:
         os.kill(int(pid), 0)
     except ProcessLookupError:

@@ -235,6 +235,9 @@ def _link_pack(year: int, cards: list[Card], manifest: bytes, target: Path) -> N
     members = pack_members(
         cards, lambda image: cache.path(image.key, FORMATS[image.format].extension)
     )
+    # A site built over (the one the last build replaced) may link to the campaign's spare
+    # pack, which the worker renews only once no site links to it.
+    target.unlink(missing_ok=True)
     workers.run(build_pack, PackJob(year, pack, manifest, members))
     CURRENT.to_link.append((pack, target))
 

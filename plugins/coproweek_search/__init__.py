@@ -40,6 +40,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from coproweek_content.written import written_now
 from pelican import signals
 
 from .settings import setting
@@ -422,10 +423,14 @@ def start_index(generator: Any, **_: Any) -> None:
 def index_whole_site(job: Job) -> None:
     # With no data-pagefind-body anywhere (a site without posts) Pagefind's rule is to index
     # every page, as it did before pages were collected; that needs the finished site, so it
-    # runs now, and so rarely that it is not kept.
+    # runs now, and so rarely that it is not kept. Only this build's pages are staged: a
+    # site built over an old one still holds pages no longer published until the end.
     shard = Shard(BUNDLE)
     job.shards = {NO_CAMPAIGN: shard}
-    shard.process = start_pagefind(job.output, shard_staging(job, shard))
+    staging = shard_staging(job, shard)
+    pages = set(written_now(job.output.rglob("*.html"), job.output))
+    stage_pages(job.output, pages, staging / "site")
+    shard.process = start_pagefind(staging / "site", staging)
     LAST.indexed.append(shard.folder)
     if shard.process is not None:
         job.complete(shard)

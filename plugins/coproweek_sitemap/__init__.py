@@ -12,6 +12,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from coproweek_content import state
+from coproweek_content.written import written_now
 from pelican import signals
 
 from .settings import setting
@@ -52,7 +53,7 @@ def sitemap_xml(output: Path, settings: dict[str, Any]) -> str:
     excluded = set(setting(settings, "COPROWEEK_SITEMAP_EXCLUDE"))
     dates = last_modified(settings)
     entries = []
-    for page in sorted(output.rglob("*.html")):
+    for page in sorted(written_now(output.rglob("*.html"), output)):
         relative = page.relative_to(output)
         if relative.as_posix() in excluded or NOINDEX.search(head_of(page)):
             continue
