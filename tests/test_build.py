@@ -398,3 +398,27 @@ def test_a_site_checked_by_two_processes_is_built_the_same(tmp_path: Path) -> No
         assert result.ok, printed
         sites[parallel_from] = digest(output)
     assert sites[1] == sites[None]
+
+
+def test_a_file_with_the_same_bytes_is_touched_not_written_and_a_linked_one_is_replaced(
+    tmp_path: Path,
+) -> None:
+    from coproweek_content.written import write_if_changed
+
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<p>the same</p>")
+    inode = page.stat().st_ino
+    os.utime(page, ns=(0, 0))
+    assert not write_if_changed(page, b"<p>the same</p>")
+    assert page.stat().st_mtime_ns > 0  # touched: the sweep of a site built over keeps it
+    assert write_if_changed(page, b"<p>changed</p>")
+    assert page.read_bytes() == b"<p>changed</p>" and page.stat().st_ino == inode
+    # A file also linked from a cache is replaced, even with the same bytes: the cached
+    # file never changes, not even its times.
+    cached = tmp_path / "cached.html"
+    os.link(page, cached)
+    os.utime(cached, ns=(0, 0))
+    assert write_if_changed(page, b"<p>changed</p>")
+    assert write_if_changed(page, b"<p>new</p>")
+    assert cached.read_bytes() == b"<p>changed</p>" and cached.stat().st_mtime_ns == 0
+    assert page.read_bytes() == b"<p>new</p>" and page.stat().st_nlink == 1

@@ -205,7 +205,7 @@ def _build_into(
         return result
 
     if taken_over is not None:
-        sweep(building, taken_over)
+        sweep(building, taken_over, written.left_to_plugins(building))
     trash_emptied()  # what an interrupted build left goes first: this one may take its name
     replace_folder(building, output)
     forget_old_caches(cache)

@@ -9,6 +9,8 @@ build went from 1 s to more than 4 s.
 
 So a build takes over the site the last build replaced (complete, two builds old), writes
 over its files and folders, and at the end sweeps out every file it did not write.
+A plugin may keep a subfolder clean itself (the cards: most of a site's files, and mostly
+already the right hard links); the sweep leaves those alone.
 
 Every file a build writes, copies or hard-links has its inode change time (ctime) set at
 that moment, later than the moment this build took the folder over. A file that still
@@ -23,6 +25,7 @@ never hard links: nothing a build writes can change a cached file through the ol
 from __future__ import annotations
 
 import os
+from collections.abc import Set
 from pathlib import Path
 
 
@@ -41,20 +44,24 @@ def take_over_replaced_site(output: Path, building: Path) -> int | None:
     return None
 
 
-def sweep(folder: Path, since_ns: int) -> int:
+def sweep(folder: Path, since_ns: int, skip: Set[str] = frozenset()) -> int:
     """Delete the files under `folder` that were not written since `since_ns` (by ctime),
-    and the folders that leaves empty; returns how many files went."""
-    removed, _ = _sweep(str(folder), since_ns)
+    and the folders that leaves empty, except in the subfolders `skip` (paths as strings);
+    returns how many files went."""
+    removed, _ = _sweep(str(folder), since_ns, skip)
     return removed
 
 
-def _sweep(folder: str, since_ns: int) -> tuple[int, bool]:
+def _sweep(folder: str, since_ns: int, skip: Set[str]) -> tuple[int, bool]:
     """(files removed, whether `folder` is now empty because of the sweep)."""
     removed = left = 0
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                gone, emptied = _sweep(entry.path, since_ns)
+                if entry.path in skip:
+                    left += 1
+                    continue
+                gone, emptied = _sweep(entry.path, since_ns, skip)
                 removed += gone
                 if emptied:
                     os.rmdir(entry.path)

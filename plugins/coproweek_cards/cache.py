@@ -20,7 +20,7 @@ class CardCache:
         self.files = folder / FILES
         self.history: dict[str, list[str]] = {}
         self.lengths: dict[str, int] = {}
-        self._present: set[str] | None = None
+        self._inodes: dict[str, int] | None = None  # cached file name -> inode number
         self._loaded: object = None  # the manifest as read, to skip writing it unchanged
         path = folder / MANIFEST
         if path.is_file():
@@ -36,13 +36,22 @@ class CardCache:
         return self.files / f"{key}.{extension}"
 
     def has(self, key: str, extension: str) -> bool:
-        if self._present is None:  # one listing instead of a look-up per card
-            try:
-                self._present = set(os.listdir(self.files))
-            except OSError:
-                self._present = set()
         name = f"{key}.{extension}"
-        return name in self._present or os.path.isfile(os.path.join(self.files, name))
+        return name in self._listing() or os.path.isfile(os.path.join(self.files, name))
+
+    def inode(self, key: str, extension: str) -> int | None:
+        """The inode number of a cached file, as it was when the build started (None if it
+        was not there then)."""
+        return self._listing().get(f"{key}.{extension}")
+
+    def _listing(self) -> dict[str, int]:
+        if self._inodes is None:  # one listing instead of a look-up per card
+            try:
+                with os.scandir(self.files) as entries:
+                    self._inodes = {entry.name: entry.inode() for entry in entries}
+            except OSError:
+                self._inodes = {}
+        return self._inodes
 
     def length(self, key: str, extension: str) -> int:
         """The size of a cached file in bytes (kept in the manifest: a file never changes

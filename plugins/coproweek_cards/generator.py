@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coproweek_content import written
 from pelican.generators import Generator
 
 from . import render
@@ -205,7 +206,7 @@ def _manifest(entries: list[bytes], campaign: int | None = None) -> bytes:
 
 def _write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    written.write_if_changed(path, data)
 
 
 def place(cached: Path | str, target: Path | str) -> None:
@@ -263,6 +264,7 @@ class CardsGenerator(Generator):
         had_cards = (output / options.output_dir).is_dir()
         keep: set[str] = set()
         folders: set[str] = set()
+        linked: dict[str, int] = {}  # file in the site -> inode number, where output/ had cards
         for card in cards:
             for image in card.images.values():
                 extension = FORMATS[image.format].extension
@@ -272,6 +274,12 @@ class CardsGenerator(Generator):
                 if folder not in folders:
                     os.makedirs(folder, exist_ok=True)
                     folders.add(folder)
+                    if had_cards:
+                        linked.update(_inodes_in(folder))
+                keep.add(target)
+                inode = cache.inode(image.key, extension)
+                if inode is not None and linked.get(target) == inode:
+                    continue  # a site built over already links this very file
                 try:
                     place(cached, target)
                 except FileNotFoundError:  # removed meanwhile by a build of other content
@@ -279,10 +287,12 @@ class CardsGenerator(Generator):
                     stats.rendered += 1
                     cache.lengths.pop(image.key, None)
                     place(cached, target)
-                keep.add(target)
         _measure(cards, cache)
         if had_cards:  # only an output/ built into before can hold cards no longer wanted
             _remove_stale(output / options.output_dir, keep)
+        # Cards left linked as they were keep their old change time: the build's sweep of a
+        # site built over must leave this folder to the line above.
+        written.cleaned_by_plugin(output, output / options.output_dir)
         stats.removed = cache.save({image.key for card in cards for image in card.images.values()})
 
         self._write_galleries(writer, output, cards, options)
@@ -353,6 +363,12 @@ def gallery_pages(cards: list[Card], size: int | None) -> list[list[Card]]:
     if not size or size < 1:
         return [cards]
     return [cards[start : start + size] for start in range(0, len(cards), size)] or [[]]
+
+
+def _inodes_in(folder: str) -> dict[str, int]:
+    """Each file in `folder` and its inode number, from one listing (no look-up per file)."""
+    with os.scandir(folder) as entries:
+        return {entry.path: entry.inode() for entry in entries}
 
 
 def _remove_stale(folder: Path, keep: set[str]) -> None:

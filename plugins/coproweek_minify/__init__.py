@@ -12,6 +12,7 @@ from typing import Any
 
 import minify_html
 import rcssmin
+from coproweek_content.written import write_if_changed
 from pelican import signals
 
 from .settings import setting
@@ -28,9 +29,8 @@ def minify_page(path: str, context: dict[str, Any]) -> None:
     if not setting(context, "COPROWEEK_MINIFY") or not path.endswith(".html"):
         return
     page = Path(path)
-    page.write_text(
-        minify_html.minify(page.read_text(encoding="utf-8"), **HTML_OPTIONS), encoding="utf-8"
-    )
+    minified = minify_html.minify(page.read_text(encoding="utf-8"), **HTML_OPTIONS)
+    write_if_changed(page, minified.encode("utf-8"))
 
 
 def minify_style_sheets(pelican: Any) -> None:
@@ -38,7 +38,8 @@ def minify_style_sheets(pelican: Any) -> None:
         return
     theme_static = Path(pelican.output_path) / pelican.settings.get("THEME_STATIC_DIR", "theme")
     for sheet in sorted(theme_static.rglob("*.css")):
-        sheet.write_text(rcssmin.cssmin(sheet.read_text(encoding="utf-8")), encoding="utf-8")
+        minified = rcssmin.cssmin(sheet.read_text(encoding="utf-8"))
+        write_if_changed(sheet, minified.encode("utf-8"))
 
 
 def register() -> None:

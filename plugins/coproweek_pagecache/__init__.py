@@ -5,7 +5,9 @@ each page, fingerprints every value its template (with everything it extends, in
 and imports) reads from the context, keys the rendered HTML by that fingerprint plus the
 theme, the plugins' code and the photos, and reuses the HTML kept from an earlier build
 when the key is the same. Pages are still written by Pelican's writer, so every later
-step (minifying, the sitemap, the search index) sees each page as before.
+step (minifying, the sitemap, the search index) sees each page as before; a page whose
+bytes the file already holds (in a site built over, see coproweek_build/recycle.py) is only
+touched, not written again.
 
 Signals:
 - initialized: add the COPROWEEK_PAGECACHE_* defaults, and keep compiled templates between
@@ -16,9 +18,11 @@ Signals:
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
+from coproweek_content.written import write_if_changed
 from pelican import signals
 from pelican.writers import Writer
 
@@ -56,11 +60,45 @@ class CachingTemplate:
         return getattr(self._template, name)
 
 
+class PageFile:
+    """What Pelican's writer writes a page into: kept in memory, then written to `path` only
+    if its bytes differ from the file there (see write_if_changed)."""
+
+    def __init__(self, path: str, encoding: str) -> None:
+        self.path = path
+        self.encoding = encoding
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def __enter__(self) -> PageFile:
+        return self
+
+    def __exit__(self, error_type: Any, *_: Any) -> None:
+        if error_type is None:
+            text = "".join(self.parts)
+            if os.linesep != "\n":  # as a file opened in text mode would write it
+                text = text.replace("\n", os.linesep)
+            write_if_changed(self.path, text.encode(self.encoding))
+
+
 class CachingWriter(Writer):
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args, **kwargs):  # type: ignore[no-untyped-def]
         if _store is not None and name:
             template = CachingTemplate(template, _store)
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        """Pelican's checks for a file written twice, then a PageFile instead of a file
+        opened (and emptied) at once."""
+        if filename in self._overridden_files or (filename in self._written_files and not override):
+            return super()._open_w(filename, encoding, override)  # raises, or skips the file
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return PageFile(filename, encoding)
 
 
 def add_defaults(pelican: Any) -> None:

@@ -1,7 +1,8 @@
 """coproweek_sitemap: sitemap.xml and robots.txt, from the pages the build actually wrote.
 
-Listing what is in output/ (rather than what content exists) means a withdrawn or expired
-post, which is never written, can never be listed. Pages marked noindex are left out.
+Listing the pages Pelican wrote in this build (rather than what content exists, or what
+output/ holds) means a withdrawn or expired post, which is never written, can never be
+listed. Pages marked noindex are left out.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from coproweek_content import state
-from coproweek_content.written import written_now
+from coproweek_content.written import write_if_changed
 from pelican import signals
 
 from .settings import setting
@@ -48,12 +49,26 @@ def head_of(page: Path) -> bytes:
         return handle.read(4096)
 
 
-def sitemap_xml(output: Path, settings: dict[str, Any]) -> str:
+# The pages written by the build under way (Pelican's content_written signal), in
+# no particular order.
+_written: list[str] = []
+
+
+def start_listing(pelican: Any) -> None:
+    _written.clear()
+
+
+def note_page(path: str, **_: Any) -> None:
+    if path.endswith(".html"):
+        _written.append(path)
+
+
+def sitemap_xml(output: Path, settings: dict[str, Any], pages: list[str]) -> str:
     base = site_url(settings)
     excluded = set(setting(settings, "COPROWEEK_SITEMAP_EXCLUDE"))
     dates = last_modified(settings)
     entries = []
-    for page in sorted(written_now(output.rglob("*.html"), output)):
+    for page in sorted(Path(path) for path in set(pages)):
         relative = page.relative_to(output)
         if relative.as_posix() in excluded or NOINDEX.search(head_of(page)):
             continue
@@ -73,10 +88,13 @@ def sitemap_xml(output: Path, settings: dict[str, Any]) -> str:
 
 def write_sitemap(pelican: Any) -> None:
     output = Path(pelican.output_path)
-    (output / "sitemap.xml").write_text(sitemap_xml(output, pelican.settings), encoding="utf-8")
+    sitemap = sitemap_xml(output, pelican.settings, _written)
+    write_if_changed(output / "sitemap.xml", sitemap.encode("utf-8"))
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {site_url(pelican.settings)}/sitemap.xml\n"
-    (output / "robots.txt").write_text(robots, encoding="utf-8")
+    write_if_changed(output / "robots.txt", robots.encode("utf-8"))
 
 
 def register() -> None:
+    signals.initialized.connect(start_listing)
+    signals.content_written.connect(note_page)
     signals.finalized.connect(write_sitemap)
