@@ -88,7 +88,9 @@ def start_drawing(cards: list[Card], settings: dict[str, Any]) -> None:
     workers.draw(jobs)
 
 
-def pack_members(cards: list[Card], file_of: Callable[[CardImage], Path]) -> list[tuple[str, Path]]:
+def pack_members(
+    cards: list[Card], file_of: Callable[[CardImage], str | Path]
+) -> list[tuple[str, str | Path]]:
     """(member name, file) for every card file of a pack, sorted by address: the pack holds
     manifest.json, then these."""
     images = sorted(
@@ -233,8 +235,10 @@ def _link_pack(year: int, cards: list[Card], manifest: bytes, target: Path) -> N
     if pack.is_file():
         place(pack, target)
         return
+    files = str(cache.files)  # strings: thousands of paths, made and pickled for a worker
     members = pack_members(
-        cards, lambda image: cache.path(image.key, FORMATS[image.format].extension)
+        cards,
+        lambda image: os.path.join(files, f"{image.key}.{FORMATS[image.format].extension}"),
     )
     # A site built over (the one the last build replaced) may link to the campaign's spare
     # pack, which the worker renews only once no site links to it.

@@ -132,10 +132,10 @@ class Member:
     info: zipfile.ZipInfo
     length: int  # local header, padding and data
     segment: Segment | None = None
-    source: bytes | Path | None = None
+    source: bytes | str | Path | None = None
 
     @classmethod
-    def new(cls, name: str, size: int, source: bytes | Path) -> Member:
+    def new(cls, name: str, size: int, source: bytes | str | Path) -> Member:
         info = member_info(name, size, 0)
         return cls(info, len(local_header(info)) + size, source=source)  # any CRC: same length
 
@@ -143,7 +143,7 @@ class Member:
         """Local header and data (read only now, one member at a time)."""
         assert self.source is not None, "a member taken over has no source"
         source = self.source
-        data = source if isinstance(source, bytes) else source.read_bytes()
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
         if len(data) != self.info.file_size:
             raise OSError(f"{self.source} changed while the pack was made")
         self.info.CRC = zlib.crc32(data)
@@ -203,7 +203,9 @@ class _Previous:
         return Member(info, old.length, segment=old)
 
 
-def _members(manifest: bytes, files: list[tuple[str, Path]], old: _Previous) -> Iterator[Member]:
+def _members(
+    manifest: bytes, files: list[tuple[str, str | Path]], old: _Previous
+) -> Iterator[Member]:
     """manifest.json (always written anew: its name says nothing of its content), then
     each (member name, file) in order."""
     yield Member.new(MANIFEST, len(manifest), manifest)
@@ -219,7 +221,7 @@ def _partial(path: Path) -> Path:
 
 
 def write_pack(
-    path: Path, manifest: bytes, files: list[tuple[str, Path]], previous: Path | None = None
+    path: Path, manifest: bytes, files: list[tuple[str, str | Path]], previous: Path | None = None
 ) -> int:
     """The pack of manifest.json and each (member name, file), at `path`; members of
     `previous` with the same name and size are copied from it. Returns how many were."""
@@ -246,7 +248,7 @@ def write_pack(
 
 
 def renew_pack(
-    path: Path, manifest: bytes, files: list[tuple[str, Path]], spare: Path
+    path: Path, manifest: bytes, files: list[tuple[str, str | Path]], spare: Path
 ) -> int | None:
     """Turn `spare` (an earlier pack of the campaign that nothing else links to) into the pack
     at `path` in place: the blocks of members it no longer has are cut out of the file and
@@ -427,7 +429,8 @@ class PackJob:
     year: int
     pack: Path
     manifest: bytes
-    members: list[tuple[str, Path]]  # (member name, cached card file), in pack order
+    # (member name, cached card file), in pack order; paths as strings, which pickle faster
+    members: list[tuple[str, str | Path]]
 
 
 def build_pack(job: PackJob) -> tuple[Path, int, bool]:
