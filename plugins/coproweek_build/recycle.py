@@ -17,9 +17,11 @@ that moment, later than the moment this build took the folder over. A file that 
 has an older change time was not made by this build: the sweep deletes it, and the folders
 that leaves empty.
 
-Files our plugins hard-link from their caches (cards, packs, search bundles) are always
-unlinked before they are placed again, and the pages, feeds and photos written in place are
-never hard links: nothing a build writes can change a cached file through the old site.
+Files our plugins hard-link from their caches (cards, packs, search bundles) are unlinked
+before a different file is placed there, and pages, feeds and manifests are written with
+coproweek_content.written.write_if_changed, which replaces a file that has other links
+instead of writing through it: nothing a build writes can change a cached file through the
+old site.
 """
 
 from __future__ import annotations
