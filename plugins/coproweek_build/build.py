@@ -152,11 +152,10 @@ def _build(settings_file: str | Path, overrides: dict[str, Any] | None, out: Tex
     if not settings.get("STATIC_CHECK_IF_MODIFIED"):  # else unchanged files keep old ctimes
         taken_over = take_over_replaced_site(output, building)
     trash_emptied = empty_trash(output)
-    written.building_over(building, taken_over)
     try:
         return _build_into(output, building, taken_over, settings, site, result, out, trash_emptied)
     finally:
-        written.building_over(building, None)
+        written.forget(building)
         trash_emptied()
 
 

@@ -1,33 +1,22 @@
-"""Which files in the folder being built were written by this build.
+"""Writing into the folder being built, and knowing what this build wrote there.
 
 A build may write over the site the last build replaced (coproweek_build/recycle.py). Until
 its last step sweeps them out, that folder still holds files this build did not write: the
-page of a post withdrawn since, say. Whatever lists the folder's files before then (the
-sitemap, a search index of the whole site) keeps only the files this says were written.
+page of a post withdrawn since, say. So whatever lists pages (the sitemap, a search index of
+the whole site) takes them from `pages_written`, never from the folder.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-# Folder being built over -> the change time (ns) it was taken over at: every file written,
-# copied or linked since has a later one.
-_built_over: dict[str, int] = {}
+from pelican import signals
+
 # Folder being built -> its subfolders whose plugin deletes what it did not write itself (and
 # may leave a file it would write again unchanged, with its old change time).
 _cleaned_by_plugins: dict[str, set[str]] = {}
-
-
-def building_over(folder: Path, since_ns: int | None) -> None:
-    """Record (or with None, forget) that `folder` is an old site being built over."""
-    key = _key(folder)
-    if since_ns is None:
-        _built_over.pop(key, None)
-        _cleaned_by_plugins.pop(key, None)
-    else:
-        _built_over[key] = since_ns
 
 
 def cleaned_by_plugin(folder: Path, subfolder: Path) -> None:
@@ -38,6 +27,11 @@ def cleaned_by_plugin(folder: Path, subfolder: Path) -> None:
 
 def left_to_plugins(folder: Path) -> set[str]:
     return _cleaned_by_plugins.get(_key(folder), set())
+
+
+def forget(folder: Path) -> None:
+    """The build in `folder` is over: forget what plugins said of it."""
+    _cleaned_by_plugins.pop(_key(folder), None)
 
 
 def _key(folder: Path) -> str:
@@ -68,9 +62,26 @@ def write_if_changed(path: str | Path, data: bytes) -> bool:
     return True
 
 
-def written_now(paths: Iterable[Path], folder: Path) -> list[Path]:
-    """Those of `paths` (inside `folder`) that this build wrote."""
-    since = _built_over.get(_key(folder))
-    if since is None:
-        return list(paths)
-    return [path for path in paths if os.lstat(path).st_ctime_ns >= since]
+# The HTML pages Pelican's writer wrote in the build under way (content_written).
+_pages: list[str] = []
+
+
+def collect_pages() -> None:
+    """Keep the list behind `pages_written` (a plugin that reads it calls this when it
+    registers; connecting twice is connecting once)."""
+    signals.initialized.connect(_start_list)
+    signals.content_written.connect(_note_page)
+
+
+def pages_written() -> list[str]:
+    """The HTML pages written so far by the build under way (paths), each once, sorted."""
+    return sorted(set(_pages))
+
+
+def _start_list(pelican: Any) -> None:
+    _pages.clear()
+
+
+def _note_page(path: str, **_: Any) -> None:
+    if path.endswith(".html"):
+        _pages.append(path)

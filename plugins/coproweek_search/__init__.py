@@ -40,7 +40,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from coproweek_content.written import written_now
+from coproweek_content.written import collect_pages, pages_written
 from pelican import signals
 
 from .settings import setting
@@ -423,12 +423,12 @@ def start_index(generator: Any, **_: Any) -> None:
 def index_whole_site(job: Job) -> None:
     # With no data-pagefind-body anywhere (a site without posts) Pagefind's rule is to index
     # every page, as it did before pages were collected; that needs the finished site, so it
-    # runs now, and so rarely that it is not kept. Only this build's pages are staged: a
-    # site built over an old one still holds pages no longer published until the end.
+    # runs now, and so rarely that it is not kept. Only the pages this build wrote are
+    # staged: a site built over an old one holds pages no longer published until the end.
     shard = Shard(BUNDLE)
     job.shards = {NO_CAMPAIGN: shard}
     staging = shard_staging(job, shard)
-    pages = set(written_now(job.output.rglob("*.html"), job.output))
+    pages = {Path(page) for page in pages_written()}
     stage_pages(job.output, pages, staging / "site")
     shard.process = start_pagefind(staging / "site", staging)
     LAST.indexed.append(shard.folder)
@@ -479,5 +479,6 @@ def register() -> None:
     signals.article_generator_init.connect(begin)
     signals.article_generator_finalized.connect(plan_shards)
     signals.content_written.connect(collect_page)
+    collect_pages()
     signals.page_writer_finalized.connect(start_index)
     signals.finalized.connect(finish_index)

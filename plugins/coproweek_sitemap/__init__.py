@@ -13,7 +13,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from coproweek_content import state
-from coproweek_content.written import write_if_changed
+from coproweek_content.written import collect_pages, pages_written, write_if_changed
 from pelican import signals
 
 from .settings import setting
@@ -49,26 +49,12 @@ def head_of(page: Path) -> bytes:
         return handle.read(4096)
 
 
-# The pages written by the build under way (Pelican's content_written signal), in
-# no particular order.
-_written: list[str] = []
-
-
-def start_listing(pelican: Any) -> None:
-    _written.clear()
-
-
-def note_page(path: str, **_: Any) -> None:
-    if path.endswith(".html"):
-        _written.append(path)
-
-
 def sitemap_xml(output: Path, settings: dict[str, Any], pages: list[str]) -> str:
     base = site_url(settings)
     excluded = set(setting(settings, "COPROWEEK_SITEMAP_EXCLUDE"))
     dates = last_modified(settings)
     entries = []
-    for page in sorted(Path(path) for path in set(pages)):
+    for page in sorted(Path(path) for path in pages):
         relative = page.relative_to(output)
         if relative.as_posix() in excluded or NOINDEX.search(head_of(page)):
             continue
@@ -88,13 +74,12 @@ def sitemap_xml(output: Path, settings: dict[str, Any], pages: list[str]) -> str
 
 def write_sitemap(pelican: Any) -> None:
     output = Path(pelican.output_path)
-    sitemap = sitemap_xml(output, pelican.settings, _written)
+    sitemap = sitemap_xml(output, pelican.settings, pages_written())
     write_if_changed(output / "sitemap.xml", sitemap.encode("utf-8"))
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {site_url(pelican.settings)}/sitemap.xml\n"
     write_if_changed(output / "robots.txt", robots.encode("utf-8"))
 
 
 def register() -> None:
-    signals.initialized.connect(start_listing)
-    signals.content_written.connect(note_page)
+    collect_pages()
     signals.finalized.connect(write_sitemap)
