@@ -422,3 +422,34 @@ def test_a_file_with_the_same_bytes_is_touched_not_written_and_a_linked_one_is_r
     assert write_if_changed(page, b"<p>new</p>")
     assert cached.read_bytes() == b"<p>changed</p>" and cached.stat().st_mtime_ns == 0
     assert page.read_bytes() == b"<p>new</p>" and page.stat().st_nlink == 1
+
+
+def test_odd_things_beside_or_inside_the_old_site_are_deleted_never_followed(
+    tmp_path: Path,
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "feeds" / "content", content)
+    output = tmp_path / "output"
+    quick = {"COPROWEEK_CARDS_ENABLED": False, "COPROWEEK_SEARCH_ENABLED": False}
+    for _ in range(2):
+        result, printed = build(content, output, **quick)
+        assert result.ok, printed
+    (old_site,) = tmp_path.glob(".output.old-*")
+    precious = tmp_path / "precious"
+    (precious / "folder").mkdir(parents=True)
+    (precious / "keep.html").write_text("not the site's", encoding="utf-8")
+    (precious / "folder" / "keep.html").write_text("not the site's", encoding="utf-8")
+    # Links inside the old site to files and folders outside it, and beside output/ a file
+    # and a link named as a replaced site would be.
+    (old_site / "outside.html").symlink_to(precious / "keep.html")
+    (old_site / "outside").symlink_to(precious / "folder")
+    (tmp_path / ".output.old-1").write_text("a stray file", encoding="utf-8")
+    (tmp_path / ".output.old-2").symlink_to(precious)
+    result, printed = build(content, output, **quick)
+    assert result.ok, printed
+    assert not (output / "outside.html").exists() and not (output / "outside").exists()
+    assert (precious / "keep.html").read_text(encoding="utf-8") == "not the site's"
+    assert (precious / "folder" / "keep.html").is_file()
+    # The stray file and link went with the trash; only the site just replaced is left.
+    (left,) = tmp_path.glob(".output.*")
+    assert ".old-" in left.name and left.is_dir() and not left.is_symlink()

@@ -37,6 +37,8 @@ def take_over_replaced_site(output: Path, building: Path) -> int | None:
     another build took it first."""
     replaced = sorted(output.parent.glob(f".{output.name}.old-*"), key=_change_time, reverse=True)
     for folder in replaced:
+        if folder.is_symlink() or not folder.is_dir():
+            continue  # not a site a build left: the trash is emptied of it
         try:
             folder.rename(building)
         except OSError:  # taken by another build meanwhile: try the next, or start afresh
