@@ -142,7 +142,7 @@ def serve(niceness: int) -> None:
         try:
             data = pickle.dumps(answer)
         except Exception as error:  # an answer that cannot be pickled: said in words
-            failed, value = answer if answer[0] else (True, error)
+            value = answer[1] if answer[0] else error
             data = pickle.dumps((True, RuntimeError(f"{type(value).__name__}: {value}")))
         answers.write(data)
         answers.flush()

@@ -36,8 +36,8 @@ MANIFEST = "manifest.json"
 SPARE = "spare-"
 _CHUNK = 1 << 20
 _COLLAPSE_RANGE, _INSERT_RANGE = 0x08, 0x20  # fallocate modes (linux/falloc.h)
-# How long a worker waits for the site the last build replaced (being deleted as this build
-# starts) to stop linking to the spare pack, before it copies the pack instead.
+# How long a worker waits for another link to the spare pack to go (a leftover site being
+# deleted as the build starts, say), before it copies the pack instead.
 SPARE_WAIT_SECONDS = 5.0
 
 
@@ -79,8 +79,8 @@ def spare_pack(packs: Path, year: int) -> Path:
 
 def wait_until_unlinked(path: Path, seconds: float) -> bool:
     """Whether `path` exists and no other name links to it, waiting up to `seconds` for
-    the site that still links to it (replaced by the last build, and deleted while this
-    one starts) to go. A pack also linked elsewhere must never change."""
+    another link to go (a leftover site being deleted as this build starts, say). A pack
+    also linked elsewhere must never change."""
     deadline = time.monotonic() + seconds
     while True:
         try:
