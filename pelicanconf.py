@@ -90,13 +90,10 @@ AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = None
 TAG_FEED_RSS = None
 
-# Pelican's content cache: a build with no change re-reads nothing.
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
+# Pelican's content cache is off: our reader reads nothing itself, it hands Pelican the
+# content model, whose checks keep their results between builds (coproweek_content.memo).
+CACHE_CONTENT = False
 CACHE_PATH = ".cache/pelican"
-CHECK_MODIFIED_METHOD = "mtime"
-CONTENT_CACHING_LAYER = "reader"
-GZIP_CACHE = False  # a bigger cache file, but no time spent packing and unpacking it
 
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = False  # each build writes over a folder of its own, swapped in at the end

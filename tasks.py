@@ -19,7 +19,7 @@ from invoke import Context, Exit, task
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from coproweek_build.build import build_site, load_settings, run_checks, trash_of  # noqa: E402
+from coproweek_build.build import build_site, leftovers, load_settings, run_checks  # noqa: E402
 from coproweek_build.scaffold import new_post  # noqa: E402
 
 CONFIG = {
@@ -58,7 +58,7 @@ def build(c: Context, strict: bool = False) -> None:
 def clean(c: Context) -> None:
     """Remove the built site and the caches."""
     output = Path(CONFIG["output"]).resolve()
-    for folder in (output, Path(CONFIG["cache"]), *trash_of(output)):
+    for folder in (output, Path(CONFIG["cache"]), *leftovers(output)):
         shutil.rmtree(folder, ignore_errors=True)
     print("Removed output/, .cache/ and the leftovers of earlier builds.")
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, SAMPLE_SETTINGS, build
 from coproweek_content.loader import LoadedSite, SiteContext, load_site
-from coproweek_content.markdown_setup import make_markdown, render
 from coproweek_content.parallel import map_in_two
 
 WITHDRAWN_SPEAKER = "Zephyrine Quillfeather"
@@ -289,25 +288,6 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path: Path) -
     assert digest(output) == before
 
 
-def test_each_build_takes_over_the_site_the_one_before_replaced(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "feeds" / "content", content)
-    output = tmp_path / "output"
-    quick = {"COPROWEEK_CARDS_ENABLED": False, "COPROWEEK_SEARCH_ENABLED": False}
-    pages = []
-    for _ in range(4):
-        result, printed = build(content, output, **quick)
-        assert result.ok, printed
-        # Only the site this build replaced is left beside output/, for the next build.
-        leftovers = [path.name for path in tmp_path.glob(".output.*")]
-        assert len(leftovers) <= 1 and all(".old-" in name for name in leftovers), leftovers
-        pages.append(os.stat(output / "index.html").st_ino)
-    replaced = tmp_path / leftovers[0]
-    assert (replaced / "index.html").is_file()  # a whole site, which the next build takes over
-    # Two sites take turns: each build writes over the files of the one two builds before.
-    assert pages[0] == pages[2] and pages[1] == pages[3] and pages[0] != pages[1]
-
-
 def test_a_site_built_over_an_old_one_is_the_same_as_one_built_afresh(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
@@ -366,21 +346,16 @@ def test_a_job_that_fails_in_the_worker_fails_the_whole_map() -> None:
 
 @pytest.mark.parametrize("content", [ROOT / "content", FIXTURES / "broken" / "content"])
 def test_two_processes_check_and_render_as_one_does(content: Path) -> None:
-    """Posts, problems (in order) and the rendered bodies are those of one process."""
-    markdown = make_markdown("")
-
-    def render_body(body: str) -> str:
-        return render(markdown, body)
+    """Posts (with their rendered bodies) and problems, in order, are those of one process."""
 
     def loaded(parallel_from: int | None) -> LoadedSite:
         context = SiteContext(content, content.parent, today=date(2026, 6, 1))
-        return load_site(context, render=render_body, parallel_from=parallel_from)
+        return load_site(context, parallel_from=parallel_from)
 
     one, two = loaded(None), loaded(1)
     assert one.posts and two.posts == one.posts
+    assert all(post.html for post in one.posts)
     assert two.problems == one.problems
-    assert one.rendered == {} and len(two.rendered) == len(one.sources) == len(one.posts)
-    assert two.rendered == {path: render_body(s.body) for path, s in one.sources.items()}
 
 
 def test_a_site_checked_by_two_processes_is_built_the_same(tmp_path: Path) -> None:
@@ -400,56 +375,30 @@ def test_a_site_checked_by_two_processes_is_built_the_same(tmp_path: Path) -> No
     assert sites[1] == sites[None]
 
 
-def test_a_file_with_the_same_bytes_is_touched_not_written_and_a_linked_one_is_replaced(
+def test_a_build_leaves_nothing_beside_the_site_and_never_follows_links(
     tmp_path: Path,
 ) -> None:
-    from coproweek_content.written import write_if_changed
-
-    page = tmp_path / "page.html"
-    page.write_bytes(b"<p>the same</p>")
-    inode = page.stat().st_ino
-    os.utime(page, ns=(0, 0))
-    assert not write_if_changed(page, b"<p>the same</p>")
-    assert page.stat().st_mtime_ns > 0  # touched: the sweep of a site built over keeps it
-    assert write_if_changed(page, b"<p>changed</p>")
-    assert page.read_bytes() == b"<p>changed</p>" and page.stat().st_ino == inode
-    # A file also linked from a cache is replaced, even with the same bytes: the cached
-    # file never changes, not even its times.
-    cached = tmp_path / "cached.html"
-    os.link(page, cached)
-    os.utime(cached, ns=(0, 0))
-    assert write_if_changed(page, b"<p>changed</p>")
-    assert write_if_changed(page, b"<p>new</p>")
-    assert cached.read_bytes() == b"<p>changed</p>" and cached.stat().st_mtime_ns == 0
-    assert page.read_bytes() == b"<p>new</p>" and page.stat().st_nlink == 1
-
-
-def test_odd_things_beside_or_inside_the_old_site_are_deleted_never_followed(
-    tmp_path: Path,
-) -> None:
+    """Each build writes a new site into a staging folder and swaps it in; the site it
+    replaces is deleted, links inside it are deleted, never followed."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "fixtures" / "feeds" / "content", content)
     output = tmp_path / "output"
     quick = {"COPROWEEK_CARDS_ENABLED": False, "COPROWEEK_SEARCH_ENABLED": False}
-    for _ in range(2):
-        result, printed = build(content, output, **quick)
-        assert result.ok, printed
-    (old_site,) = tmp_path.glob(".output.old-*")
+    result, printed = build(content, output, **quick)
+    assert result.ok, printed
     precious = tmp_path / "precious"
     (precious / "folder").mkdir(parents=True)
     (precious / "keep.html").write_text("not the site's", encoding="utf-8")
     (precious / "folder" / "keep.html").write_text("not the site's", encoding="utf-8")
-    # Links inside the old site to files and folders outside it, and beside output/ a file
-    # and a link named as a replaced site would be.
-    (old_site / "outside.html").symlink_to(precious / "keep.html")
-    (old_site / "outside").symlink_to(precious / "folder")
-    (tmp_path / ".output.old-1").write_text("a stray file", encoding="utf-8")
+    (output / "outside.html").symlink_to(precious / "keep.html")
+    (output / "outside").symlink_to(precious / "folder")
+    # Beside output/, a file and a link named as an interrupted build's folder would be.
+    (tmp_path / ".output.building-1").write_text("a stray file", encoding="utf-8")
     (tmp_path / ".output.old-2").symlink_to(precious)
-    result, printed = build(content, output, **quick)
-    assert result.ok, printed
+    for _ in range(2):
+        result, printed = build(content, output, **quick)
+        assert result.ok, printed
     assert not (output / "outside.html").exists() and not (output / "outside").exists()
     assert (precious / "keep.html").read_text(encoding="utf-8") == "not the site's"
     assert (precious / "folder" / "keep.html").is_file()
-    # The stray file and link went with the trash; only the site just replaced is left.
-    (left,) = tmp_path.glob(".output.*")
-    assert ".old-" in left.name and left.is_dir() and not left.is_symlink()
+    assert not list(tmp_path.glob(".output*")), "nothing is left beside output/"

@@ -19,7 +19,7 @@ import feedparser
 import lxml.html
 import pytest
 from conftest import PINNED_TODAY, ROOT, build, copy_fixture
-from coproweek_build.build import check_content, load_settings
+from coproweek_build.build import load_settings
 from lxml import etree
 from PIL import Image
 
@@ -294,7 +294,11 @@ def test_the_sample_sites_feeds_leave_out_what_they_must(sample_site: Path) -> N
         assert words in (sample_site / page / "index.html").read_text(encoding="utf-8")
         assert words not in everything, page
     # Every other published post is in the site's feed.
-    model = check_content(load_settings(ROOT / "pelicanconf.py", {"COPROWEEK_TODAY": PINNED_TODAY}))
+    from datetime import date
+
+    from coproweek_content.loader import SiteContext, load_site
+
+    model = load_site(SiteContext(ROOT / "content", ROOT, date.fromisoformat(PINNED_TODAY)))
     wanted = {post.slug for post in model.published if post.consent.allows("newsletter")}
     listed = {
         link.rstrip("/").rsplit("/", 1)[-1]
@@ -642,11 +646,12 @@ def test_feeds_made_from_the_newest_posts_only_equal_feeds_made_from_every_post(
 
 def _published_articles() -> list:
     """Stand-ins for Pelican's articles of the sample site, enough for listed_articles."""
+    from datetime import date
     from types import SimpleNamespace
 
-    from coproweek_content import state
+    from coproweek_content.loader import SiteContext, load_site
 
-    site = state.current_site()
+    site = load_site(SiteContext(ROOT / "content", ROOT, today=date(2026, 6, 1)))
     return [
         SimpleNamespace(
             source_path=str(post.source_path),

@@ -8,7 +8,6 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import coproweek_pagecache
 import pytest
 from conftest import ROOT, build
 from coproweek_content.memo import Memo
@@ -97,11 +96,11 @@ def test_incremental_builds_equal_fresh_builds(workspace: Path) -> None:
         edit(content)
         result, printed = build(content, site, kept, **cards)
         assert result.ok, printed
-        stats = dict(coproweek_pagecache.LAST.__dict__)
+        stats = result.stats["pages"]
         fresh = workspace / f"fresh-{number}"
         result, printed = build(content, fresh, workspace / f"fresh-cache-{number}", **cards)
         assert result.ok, printed
-        assert coproweek_pagecache.LAST.reused == 0
+        assert result.stats["pages"]["reused"] == 0
         ours, theirs = files_of(site), files_of(fresh)
         differing = sorted(
             name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name)
@@ -116,9 +115,9 @@ def test_an_unchanged_site_renders_no_page(tmp_path: Path) -> None:
     for _ in range(2):
         result, printed = build(ROOT / "content", output, cache, COPROWEEK_PROJECT_ROOT=str(ROOT))
         assert result.ok, printed
-    stats = coproweek_pagecache.LAST
-    assert stats.rendered == 0 and stats.uncacheable == 0
-    assert stats.reused == len(list(output.rglob("*.html")))
+    stats = result.stats["pages"]
+    assert stats["rendered"] == 0 and stats["uncacheable"] == 0
+    assert stats["reused"] == len(list(output.rglob("*.html")))
 
 
 def test_damaged_caches_cost_a_rebuild_never_a_wrong_or_failed_build(tmp_path: Path) -> None:
@@ -147,7 +146,7 @@ def test_damaged_caches_cost_a_rebuild_never_a_wrong_or_failed_build(tmp_path: P
         assert result.ok, printed
         assert "Traceback" not in printed
         assert files_of(output) == first
-        assert coproweek_pagecache.LAST.reused == 0  # nothing was taken from the damaged store
+        assert result.stats["pages"]["reused"] == 0  # nothing was taken from the damaged store
 
 
 def test_memo_keeps_reused_entries_as_read_and_survives_a_damaged_one(tmp_path: Path) -> None:

@@ -1,28 +1,26 @@
-"""Building the site: check the content, build into a folder of its own, then swap it in.
+"""Building the site: check the content, build into a staging folder, then swap it in.
 
-A failed build leaves the previous output/ exactly as it was. The folder is the site the
-last build replaced, taken over and written over (recycle.py), or a new one.
+A failed build leaves the previous output/ exactly as it was: the site is written into a
+new, empty folder beside output/ and renamed into place only when everything passed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
-import os
 import re
 import shutil
-import subprocess
 import sys
-import threading
+import tempfile
+import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from coproweek_content import state, written
+from coproweek_content.buildstate import STATE_KEY, BuildState
 from coproweek_content.loader import LoadedSite, post_url
 from coproweek_content.problems import (
     Problem,
@@ -35,7 +33,8 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .pelican_log import collect_pelican_warnings
-from .recycle import sweep, take_over_replaced_site
+
+STAGING_PREFIX = ".building-"
 
 
 @dataclass
@@ -45,6 +44,11 @@ class BuildResult:
     pelican_messages: list[str] = field(default_factory=list)
     taken_down: list[str] = field(default_factory=list)
     output: Path | None = None
+    state: BuildState | None = None
+
+    @property
+    def stats(self) -> dict[str, dict[str, Any]]:
+        return self.state.stats if self.state else {}
 
 
 def load_settings(
@@ -65,7 +69,7 @@ def cache_fingerprint(settings: dict[str, Any]) -> str:
     """Pelican's content cache ignores settings and code changes; key it by both."""
     digest = hashlib.sha256()
     # "Today" only decides which posts are published, and that is re-checked on every build.
-    for name in sorted(set(settings) - {"COPROWEEK_TODAY", "COPROWEEK_CHECKED"}):
+    for name in sorted(set(settings) - {"COPROWEEK_TODAY", STATE_KEY, "OUTPUT_PATH"}):
         value = settings[name]
         if isinstance(value, (str, int, float, bool, type(None), list, tuple, dict)):
             digest.update(f"{name}={value!r}\n".encode())
@@ -75,18 +79,11 @@ def cache_fingerprint(settings: dict[str, Any]) -> str:
     return digest.hexdigest()[:16]
 
 
-def check_content(settings: dict[str, Any]) -> LoadedSite:
-    site = state.load(settings)
-    if "coproweek_cards" in settings.get("PLUGINS", []):
-        # Cards are checked with the content: a quote too long for its card is a content problem.
-        from coproweek_cards.checks import card_problems
-
-        site.problems += card_problems(site, settings)
-    return site
-
-
 def stops_build(problems: list[Problem], strict: bool) -> list[Problem]:
-    return problems if strict else errors_in(problems)
+    """Errors stop a build; in strict mode warnings too. Notices never do."""
+    if strict:
+        return [p for p in problems if p.severity is not Severity.NOTICE]
+    return errors_in(problems)
 
 
 def takedown_lines(site: LoadedSite, site_url: str) -> list[str]:
@@ -106,17 +103,6 @@ def takedown_lines(site: LoadedSite, site_url: str) -> list[str]:
     return lines
 
 
-def build_site(
-    settings_file: str | Path = "pelicanconf.py",
-    overrides: dict[str, Any] | None = None,
-    out: TextIO = sys.stdout,
-) -> BuildResult:
-    with fewer_collections():
-        return _build(settings_file, overrides, out)
-
-
-LOW_PRIORITY = ["nice", "-n", "10"] if shutil.which("nice") else []
-
 # Python's cycle collector runs after every 700 new objects and, every so often, walks every
 # object there is. A build makes millions of objects that live until it ends (posts, pages,
 # caches), so with the default thresholds those walks cost a tenth of a no-change build.
@@ -134,82 +120,70 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _build(settings_file: str | Path, overrides: dict[str, Any] | None, out: TextIO) -> BuildResult:
-    settings = load_settings(settings_file, overrides)
-    strict = bool(settings.get("COPROWEEK_STRICT"))
-    site = check_content(settings)
-    result = BuildResult(ok=False, problems=site.problems)
-    stopping = stops_build(site.problems, strict)
-    if site.problems:
-        print(format_report(site.problems), file=out)
-    if stopping:
-        return result
-
-    output = Path(settings["OUTPUT_PATH"]).resolve()
-    building = output.with_name(f".{output.name}.building-{os.getpid()}")
-    shutil.rmtree(building, ignore_errors=True)  # left by an earlier build in this process
-    taken_over = None
-    if not settings.get("STATIC_CHECK_IF_MODIFIED"):  # else unchanged files keep old ctimes
-        taken_over = take_over_replaced_site(output, building)
-    trash_emptied = empty_trash(output)
+@contextmanager
+def started_pelican(settings: dict[str, Any]) -> Iterator[tuple[Pelican, BuildState]]:
+    """Pelican with a fresh build state; starting it reads and checks the content (the
+    content plugin's `initialized`). The state is closed (workers stopped) at the end."""
+    state = BuildState()
+    settings = dict(settings, **{STATE_KEY: state})
+    cache = Path(settings["CACHE_PATH"]) / cache_fingerprint(settings)
+    settings["CACHE_PATH"] = str(cache)
     try:
-        return _build_into(output, building, taken_over, settings, site, result, out, trash_emptied)
+        yield Pelican(settings), state
     finally:
-        written.forget(building)
-        trash_emptied()
+        state.close()
 
 
-def _build_into(
-    output: Path,
-    building: Path,
-    taken_over: int | None,
-    settings: dict[str, Any],
-    site: LoadedSite,
-    result: BuildResult,
-    out: TextIO,
-    trash_emptied: Callable[[], None],
+def build_site(
+    settings_file: str | Path = "pelicanconf.py",
+    overrides: dict[str, Any] | None = None,
+    out: TextIO = sys.stdout,
 ) -> BuildResult:
-    """Build into `building` beside `output` (a replaced site taken over at `taken_over`, or
-    nothing yet); swap it in only if everything passed."""
+    settings = load_settings(settings_file, overrides)
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(output)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}{STAGING_PREFIX}", dir=output.parent))
+    settings["OUTPUT_PATH"] = str(staging)
     cache_root = Path(settings["CACHE_PATH"])
-    cache = cache_root / cache_fingerprint(settings)
-    settings = dict(
-        settings, OUTPUT_PATH=str(building), CACHE_PATH=str(cache), COPROWEEK_CHECKED=True
-    )
     try:
-        with collect_pelican_warnings() as collector:
-            Pelican(settings).run()
-        result.pelican_messages = collector.messages()
-    except SystemExit:
-        shutil.rmtree(building, ignore_errors=True)
-        return result
+        with fewer_collections(), started_pelican(settings) as (pelican, state):
+            result = _build(pelican, state, output, out)
     except Exception as error:  # a fault in the kit itself, not in content
-        shutil.rmtree(building, ignore_errors=True)
-        log = cache_root / "last-build-error.txt"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text(traceback.format_exc(), encoding="utf-8")
-        print(
-            f"The build stopped because of an unexpected problem: {error}.\n"
-            "This is a fault in the site kit, not in your content. "
-            f"Please report it and attach {log}.",
-            file=out,
-        )
-        return result
+        result = BuildResult(ok=False)
+        report_fault(error, cache_root, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already when swapped in
+    if result.ok:
+        forget_old_caches(cache_root)
+    return result
 
+
+def _build(pelican: Pelican, state: BuildState, output: Path, out: TextIO) -> BuildResult:
+    settings = pelican.settings
+    site = state.loaded
+    result = BuildResult(ok=False, problems=state.problems, state=state)
+    if result.problems:
+        print(format_report(result.problems), file=out)
+    if stops_build(result.problems, bool(settings.get("COPROWEEK_STRICT"))):
+        return result
+    with collect_pelican_warnings() as collector:
+        try:
+            pelican.run()
+        except SystemExit:
+            return result
+    result.pelican_messages = collector.messages()
     if result.pelican_messages:
-        shutil.rmtree(building, ignore_errors=True)
         print("Pelican reported problems, so nothing was published:", file=out)
         for message in result.pelican_messages:
             print(f"  {message}", file=out)
         return result
 
-    if taken_over is not None:
-        sweep(building, taken_over, written.left_to_plugins(building))
-    trash_emptied()  # what an interrupted build left goes first: this one may take its name
-    replace_folder(building, output)
-    forget_old_caches(cache)
+    replace_folder(Path(pelican.output_path), output)
     result.ok = True
     result.output = output
+    for note in state.notes:
+        print(note, file=out)
     result.taken_down = takedown_lines(site, settings.get("SITEURL", ""))
     if result.taken_down:
         print(
@@ -228,16 +202,29 @@ def _build_into(
     return result
 
 
+def report_fault(error: Exception, cache_root: Path, out: TextIO) -> None:
+    log = cache_root / "last-build-error.txt"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text(traceback.format_exc(), encoding="utf-8")
+    print(
+        f"The build stopped because of an unexpected problem: {error}.\n"
+        "This is a fault in the site kit, not in your content. "
+        f"Please report it and attach {log}.",
+        file=out,
+    )
+
+
 KEPT_CACHES = 3  # e.g. local builds, publishing builds, and the settings before a change
 
 
-def forget_old_caches(current: Path) -> None:
+def forget_old_caches(cache_root: Path) -> None:
     """Pelican's cache and the kept pages live in a folder per settings-and-code
     fingerprint; keep the few used last, so the cache does not grow with every change."""
-    os.utime(current)
+    if not cache_root.is_dir():
+        return
     fingerprints = [
         folder
-        for folder in current.parent.iterdir()
+        for folder in cache_root.iterdir()
         if folder.is_dir() and FINGERPRINT.fullmatch(folder.name)
     ]
     fingerprints.sort(key=lambda folder: folder.stat().st_mtime_ns, reverse=True)
@@ -257,64 +244,39 @@ def display(path: Path) -> str:
 
 
 def replace_folder(new: Path, current: Path) -> None:
-    """Swap a finished build in. The old site is moved aside, not deleted: the next build
-    builds over it (recycle.py)."""
-    if current.exists():
-        current.rename(current.with_name(f".{current.name}.old-{os.getpid()}"))
+    """Swap a finished build in: the old site is renamed aside, the new one takes its
+    name, and only then is the old one deleted."""
+    old = None
+    if current.exists() or current.is_symlink():
+        old = Path(tempfile.mkdtemp(prefix=f".{current.name}.old-", dir=current.parent))
+        current.rename(old / current.name)
     new.rename(current)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
-def trash_of(output: Path) -> list[Path]:
-    """Sites replaced by earlier builds that no build took over, and folders of builds
-    that were interrupted (not of a build still running in another process, nor this
-    build's own)."""
-    replaced = list(output.parent.glob(f".{output.name}.old-*"))
-    unfinished = output.parent.glob(f".{output.name}.building-*")
-    return replaced + [folder for folder in unfinished if not _running(folder.name)]
+def leftovers(output: Path) -> list[Path]:
+    """Folders left beside output/ by builds that were interrupted."""
+    names = (f".{output.name}{STAGING_PREFIX}*", f".{output.name}.old-*")
+    return [path for pattern in names for path in output.parent.glob(pattern)]
 
 
-def _running(folder_name: str) -> bool:
-    pid = folder_name.rsplit("-", 1)[-1]
-    if not pid.isdigit():
-        return False
-    if int(pid) == os.getpid():  # this build's folder (one left earlier is already gone)
-        return True
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+LEFTOVER_AGE_SECONDS = 86_400
 
 
-def empty_trash(output: Path) -> Callable[[], None]:
-    """Start deleting earlier builds' leftovers beside the build (deleting thousands of
-    small files is slow); returns what waits until they are gone, which the build calls
-    before it returns. `rm` does it in its own process, at a lower priority: a Python thread
-    would hold up the build's thread at every file it deletes."""
-    folders = [str(folder) for folder in trash_of(output)]
-    if not folders:
-        return lambda: None
-    remover = shutil.which("rm")
-    if remover is not None:
-        command = [*LOW_PRIORITY, remover, "-rf", "--", *folders]
-        with contextlib.suppress(OSError):
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-            def removed() -> None:
-                if process.wait() != 0:  # what rm could not delete, Python tries
-                    _delete(folders)
-
-            return removed
-    thread = threading.Thread(target=_delete, args=(folders,), name="empty-trash", daemon=True)
-    thread.start()
-    return thread.join
-
-
-def _delete(folders: list[str]) -> None:
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
+def remove_leftovers(output: Path) -> None:
+    """Delete what builds that were interrupted left beside output/. A folder changed in
+    the last day may belong to a build running at this moment, so it stays until later
+    (`./kit clean` removes every leftover)."""
+    day_ago = time.time() - LEFTOVER_AGE_SECONDS
+    for path in leftovers(output):
+        try:
+            if path.is_symlink() or not path.is_dir():
+                path.unlink()
+            elif path.stat().st_mtime < day_ago:
+                shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def run_checks(
@@ -323,16 +285,18 @@ def run_checks(
     out: TextIO = sys.stdout,
 ) -> int:
     settings = load_settings(settings_file, overrides)
-    site = check_content(settings)
-    strict = bool(settings.get("COPROWEEK_STRICT"))
-    if site.problems:
-        print(format_report(site.problems), file=out)
-    if stops_build(site.problems, strict):
-        return 1
-    warnings = sum(p.severity is Severity.WARNING for p in site.problems)
-    extra = f" ({warnings} warnings above)" if warnings else ""
-    print(
-        f"All content is fine: {len(site.posts)} posts and {len(site.context.campaigns)} campaigns checked{extra}.",
-        file=out,
-    )
+    with started_pelican(settings) as (_, state):
+        problems = state.problems
+        strict = bool(settings.get("COPROWEEK_STRICT"))
+        if problems:
+            print(format_report(problems), file=out)
+        if stops_build(problems, strict):
+            return 1
+        warnings = sum(p.severity is Severity.WARNING for p in problems)
+        extra = f" ({warnings} warnings above)" if warnings else ""
+        site = state.loaded
+        print(
+            f"All content is fine: {len(site.posts)} posts and {len(site.context.campaigns)} campaigns checked{extra}.",
+            file=out,
+        )
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coproweek_content import state
+from coproweek_content.buildstate import BuildState
 from coproweek_content.markdown_setup import make_markdown, render
 from pelican.generators import Generator
 
@@ -22,7 +22,7 @@ class CampaignGenerator(Generator):
         return setting(self.settings, name)
 
     def generate_context(self) -> None:
-        site = state.current_site()
+        site = BuildState.of(self.settings).loaded
         articles = sorted(
             self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True
         )

@@ -15,12 +15,12 @@ Signals:
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-from coproweek_content import state
-from coproweek_content.problems import display_path, errors_in, format_report
+from coproweek_content.buildstate import BuildState
+from coproweek_content.problems import display_path
+from coproweek_content.state import content_loaded
 from pelican import signals
 
 from . import generator
@@ -35,12 +35,12 @@ from .text import MissingGlyph
 def add_defaults(pelican: Any) -> None:
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
-    if pelican.settings.get("COPROWEEK_CHECKED"):
-        return
-    problems = card_problems(state.current_site(), pelican.settings)
-    if errors_in(problems):
-        print(format_report(problems), file=sys.stderr)
-        raise SystemExit(1)
+
+
+def check_cards(state: BuildState, settings: dict[str, Any]) -> None:
+    """Cards are checked with the content: a quote too long for its card is a content
+    problem, reported before anything is written."""
+    state.extra_problems += card_problems(state.loaded, settings)
 
 
 def plan_cards(article_generator: Any) -> None:
@@ -50,7 +50,7 @@ def plan_cards(article_generator: Any) -> None:
         generator.CURRENT.takedown = {}
         generator.stop_workers()
         return
-    site = state.current_site()
+    site = BuildState.of(settings).loaded
     options = CardOptions.from_settings(settings)
     cards = plan_site(site, options)
     by_source: dict[str, list] = {}
@@ -100,6 +100,7 @@ def get_generators(pelican: Any) -> type:
 
 def register() -> None:
     signals.initialized.connect(add_defaults)
+    content_loaded.connect(check_cards)
     signals.article_generator_finalized.connect(plan_cards)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(finish_cards)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coproweek_content import written
 from pelican.generators import Generator
 
 from . import render
@@ -208,7 +207,7 @@ def _manifest(entries: list[bytes], campaign: int | None = None) -> bytes:
 
 def _write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    written.write_if_changed(path, data)
+    path.write_bytes(data)
 
 
 def place(cached: Path | str, target: Path | str) -> None:
@@ -294,9 +293,6 @@ class CardsGenerator(Generator):
         _measure(cards, cache)
         if had_cards:  # only an output/ built into before can hold cards no longer wanted
             _remove_stale(output / options.output_dir, keep)
-        # Cards left linked as they were keep their old change time: the build's sweep of a
-        # site built over must leave this folder to the line above.
-        written.cleaned_by_plugin(output, output / options.output_dir)
         stats.removed = cache.save({image.key for card in cards for image in card.images.values()})
 
         self._write_galleries(writer, output, cards, options)

@@ -1,14 +1,16 @@
 """coproweek_content: the content model, its checks, our Markdown reader and photo copying.
 
 Signals:
-- initialized: read every content file into the model and stop on any problem, before
-  anything is written (skipped when the build command has just run the same checks);
+- initialized: read every content file into the model (the build state's `site`) and
+  collect every problem, before anything is written; when Pelican runs on its own (not
+  through the build command, which reports them itself), stop on any problem;
 - readers_init: our reader handles Markdown, with one shared configuration;
 - article_generator_pretaxonomy: drop any post whose consent is no longer active (a post
   cached from an earlier build is checked again, so an expiry date always takes effect);
 - article_generator_finalized: campaigns go into the template context;
 - article_generator_finalized, page_generator_finalized: each page's address is worked
   out once and kept;
+- content_written: the build state lists every HTML page written (sitemap, search);
 - get_generators: photos used by published posts are copied, their metadata removed.
 """
 
@@ -20,25 +22,27 @@ from typing import Any
 
 from pelican import signals
 
-from . import state
+from .buildstate import BuildState
 from .images import PhotoGenerator, picture
 from .problems import errors_in, format_report
 from .reader import CoproweekReader
 from .settings import DEFAULTS, setting
+from .state import load
 
 
-def add_defaults(pelican: Any) -> None:
+def read_content(pelican: Any) -> None:
+    settings = pelican.settings
     for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
-    pelican.settings.setdefault("JINJA_FILTERS", {})["picture"] = picture
-    if setting(pelican.settings, "COPROWEEK_CHECKED") and state.loaded_for(pelican.settings):
-        return  # the build command has just read and checked this content
-    site = state.load(pelican.settings)
-    stopping = errors_in(site.problems)
-    if setting(pelican.settings, "COPROWEEK_STRICT"):
-        stopping = site.problems
+        settings.setdefault(name, value)
+    settings.setdefault("JINJA_FILTERS", {})["picture"] = picture
+    state = BuildState.ensure(settings)
+    load(settings, state)
+    if state.from_build_command:
+        return  # the build command reports the problems and decides
+    stopping = state.problems if setting(settings, "COPROWEEK_STRICT") else None
+    stopping = errors_in(state.problems) if stopping is None else stopping
     if stopping:
-        print(format_report(site.problems), file=sys.stderr)
+        print(format_report(state.problems), file=sys.stderr)
         raise SystemExit(1)
 
 
@@ -48,19 +52,22 @@ def use_our_reader(readers: Any) -> None:
 
 
 def drop_unpublished(generator: Any) -> None:
-    site = state.current_site()
+    site = BuildState.of(generator.settings).loaded
     today = site.context.today
 
     def published(article: Any) -> bool:
         post = site.post_for(Path(article.source_path))
-        return post is not None and post.is_published(today)
+        if post is None or not post.is_published(today):
+            return False
+        article.entry = post  # this build's model, whatever Pelican's cache kept
+        return True
 
     for name in ("articles", "translations", "hidden_articles", "drafts"):
         setattr(generator, name, [a for a in getattr(generator, name) if published(a)])
 
 
 def add_campaigns(generator: Any) -> None:
-    site = state.current_site()
+    site = BuildState.of(generator.settings).loaded
     generator.context["campaigns"] = dict(sorted(site.context.campaigns.items(), reverse=True))
 
 
@@ -76,15 +83,21 @@ def pin_addresses(generator: Any) -> None:
                 content.override_save_as = content.save_as
 
 
+def note_page(path: str, context: dict[str, Any]) -> None:
+    if path.endswith(".html"):
+        BuildState.of(context).pages_written.append(path)
+
+
 def get_generators(pelican: Any) -> type:
     return PhotoGenerator
 
 
 def register() -> None:
-    signals.initialized.connect(add_defaults)
+    signals.initialized.connect(read_content)
     signals.readers_init.connect(use_our_reader)
     signals.article_generator_pretaxonomy.connect(drop_unpublished)
     signals.article_generator_finalized.connect(add_campaigns)
     signals.article_generator_finalized.connect(pin_addresses)
     signals.page_generator_finalized.connect(pin_addresses)
+    signals.content_written.connect(note_page)
     signals.get_generators.connect(get_generators)

@@ -16,11 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from jinja2 import pass_context
 from markupsafe import Markup
 from pelican.generators import Generator
 from PIL import Image, ImageOps
 
-from . import state
+from .buildstate import BuildState
 from .settings import setting
 
 SAVE_OPTIONS: dict[str, dict[str, Any]] = {
@@ -99,9 +100,10 @@ def responsive_images(content: str, settings: dict[str, Any]) -> str:
     return IMG_TAG.sub(replace, content)
 
 
-def picture(image: Any, css_class: str = "") -> Markup:
+@pass_context
+def picture(context: Any, image: Any, css_class: str = "") -> Markup:
     """A Jinja filter for templates: {{ entry.hero|picture("hero") }}."""
-    settings = state.current_settings()
+    settings = context
     plan = plan_for(image.path, settings)
     site_url = settings.get("SITEURL", "").rstrip("/")
     return Markup(picture_html(plan, image.alt, site_url, css_class))
@@ -142,7 +144,7 @@ class PhotoGenerator(Generator):
         pass
 
     def generate_output(self, writer: Any) -> None:
-        site = state.current_site()
+        site = BuildState.of(self.settings).loaded
         output = Path(self.output_path)
         wanted = sorted({image.path for post in site.published for image in post.images})
         for relative in wanted:

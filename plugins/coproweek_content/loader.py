@@ -6,7 +6,7 @@ import dataclasses
 import difflib
 import os
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,8 +30,10 @@ from .fields import (
 from .fields import (
     slug as make_slug,
 )
+from .markdown_setup import make_markdown
+from .markdown_setup import render as render_markdown
 from .memo import Memo
-from .model import CHANNELS, Campaign, Consent, Image, Naming, Palette, Person, Post, Quote
+from .model import CHANNELS, Campaign, Consent, Image, Naming, Page, Palette, Person, Post, Quote
 from .parallel import map_in_two
 from .problems import Problem, Severity, display_path
 from .settings import (
@@ -402,6 +404,7 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
 
     if report.problems and any(p.severity is Severity.ERROR for p in report.problems):
         return None
+    html = context.render(source.body)
     title = values.get("title") or ", ".join(part for part in (display, role) if part)
     summary = values.get("summary") or (quotes[0].card_text if quotes else "")
     return Post(
@@ -422,6 +425,7 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
         body_images=tuple(images),
         link=values.get("source") or values.get("original", ""),
         quotes=tuple(quotes),
+        html=html,
     )
 
 
@@ -455,18 +459,18 @@ def _check_body_safety(source: SourceFile, report: FileReport, person: Person | 
         report.add(finding.line, finding.message, finding.fix, Severity.WARNING)
 
 
-def load_page(path: Path, context: SiteContext, report: FileReport) -> str:
-    """Check a fixed page; returns its slug."""
+def load_page(path: Path, context: SiteContext, report: FileReport) -> Page | None:
+    """Check a fixed page."""
     source = _readable_source(path, report)
     if source is None:
-        return ""
+        return None
     values = read_values(source, PAGE_FIELDS, "page", report)
     _check_body_safety(source, report, None)
     try:
         slug = values.get("slug") or make_slug(path.stem)
     except FieldError as error:
         report.add(1, f"the file name {error.message}", error.fix)
-        return ""
+        return None
     if slug in RESERVED_SLUGS or slug.isdigit():
         report.add(
             source.line_of("slug"),
@@ -474,7 +478,15 @@ def load_page(path: Path, context: SiteContext, report: FileReport) -> str:
             "give the page another file name.",
         )
     _body_images(source, context, report)
-    return slug
+    if any(p.severity is Severity.ERROR for p in report.problems):
+        return None
+    return Page(
+        path,
+        slug,
+        values.get("title", ""),
+        values.get("summary", ""),
+        context.render(source.body),
+    )
 
 
 @dataclass
@@ -483,7 +495,15 @@ class SiteContext:
     project_root: Path
     today: date
     card_max_chars: int = 280
+    site_url: str = ""  # site-absolute links in bodies get it in front
     campaigns: dict[int, Campaign] = field(default_factory=dict)
+    _markdown: Any = field(default=None, repr=False, compare=False)
+
+    def render(self, body: str) -> str:
+        """A body of Markdown as sanitised HTML, with this site's one Markdown set-up."""
+        if self._markdown is None:
+            self._markdown = make_markdown(self.site_url)
+        return render_markdown(self._markdown, body)
 
 
 @dataclass
@@ -494,10 +514,7 @@ class LoadedSite:
     # Which version of each post's file was read (a hash; empty when not known), so that
     # later steps can keep their own results per post version.
     source_keys: dict[str, str] = field(default_factory=dict, repr=False)
-    # Files read by this build's checks, so the Markdown reader need not read them again,
-    # or their bodies already rendered (when two processes checked them).
-    sources: dict[str, SourceFile] = field(default_factory=dict, repr=False)
-    rendered: dict[str, str] = field(default_factory=dict, repr=False)
+    pages: list[Page] = field(default_factory=list)
     _by_path: dict[str, Post] = field(default_factory=dict, repr=False)
 
     @property
@@ -508,13 +525,9 @@ class LoadedSite:
     def taken_down(self) -> list[Post]:
         return [post for post in self.posts if not post.is_published(self.context.today)]
 
-    def take_source(self, path: Path | str) -> SourceFile:
-        """The file as the checks read it (once: it is then forgotten), else read now."""
-        return self.sources.pop(os.path.abspath(path), None) or read_source(Path(path))
-
-    def take_rendered(self, path: Path | str) -> str | None:
-        """The file's body as the checks rendered it, if they did (once: then forgotten)."""
-        return self.rendered.pop(os.path.abspath(path), None)
+    def page_for(self, path: Path | str) -> Page | None:
+        wanted = os.path.abspath(path)
+        return next((p for p in self.pages if os.path.abspath(p.source_path) == wanted), None)
 
     def source_key(self, post: Post) -> str:
         return self.source_keys.get(os.path.abspath(post.source_path), "")
@@ -546,20 +559,19 @@ def post_url(post: Post) -> str:
     return f"{post.date:%Y}/{post.slug}/"
 
 
-CheckResult = tuple[Post | None, list[Problem], SourceFile | None, str | None]
+CheckResult = tuple[Post | None, list[Problem]]
 
 
 def _checked_posts(
     jobs: list[tuple[Path, str]],
     site: LoadedSite,
     memo: Memo | None,
-    render: Callable[[str], str] | None,
     parallel_from: int | None,
 ) -> list[tuple[Post | None, list[Problem], str]]:
     """Each (path, kind)'s post and problems, from the memo when the file and its
     surroundings are as they were, and the key (empty without a memo) that names this
     version of the file. With `parallel_from` posts or more to check, two processes check
-    them (see parallel.py) and render their Markdown with `render`."""
+    them (see parallel.py)."""
     context = site.context
     keys = [_memo_key(path, memo) for path, _ in jobs]
     results: dict[int, tuple[Post | None, list[Problem]]] = {}
@@ -573,19 +585,11 @@ def _checked_posts(
     def check(index: int) -> CheckResult:
         path, kind = jobs[index]
         report = FileReport(display_path(path, context.project_root))
-        post = load_post(path, kind, context, report)
-        source = report.source if post is not None else None
-        if two and render is not None and source is not None:
-            return post, report.problems, None, render(source.body)
-        return post, report.problems, source, None
+        return load_post(path, kind, context, report), report.problems
 
     checked = map_in_two(to_check, check) if two else [check(index) for index in to_check]
-    for index, (post, problems, source, html) in zip(to_check, checked, strict=True):
-        path, key = os.path.abspath(jobs[index][0]), keys[index]
-        if source is not None:
-            site.sources[path] = source
-        if html is not None:
-            site.rendered[path] = html
+    for index, (post, problems) in zip(to_check, checked, strict=True):
+        key = keys[index]
         if memo is not None and key:
             post = dataclasses.replace(post, version=key) if post else None
             memo.put(key, (post, problems))
@@ -608,13 +612,11 @@ def _memo_key(path: Path, memo: Memo | None) -> str:
 def load_site(
     context: SiteContext,
     memo: Memo | None = None,
-    render: Callable[[str], str] | None = None,
     parallel_from: int | None = None,
 ) -> LoadedSite:
     """Read every content file; the result holds the model and every problem found.
     With a memo, files checked before in the same surroundings are not checked again.
-    From `parallel_from` posts to check on, two processes check them, and render their
-    Markdown with `render` for the reader."""
+    From `parallel_from` posts to check on, two processes check them."""
     site = LoadedSite(context)
     root = context.content_root
 
@@ -629,7 +631,7 @@ def load_site(
         site.problems += report.problems
 
     if memo is not None:
-        surroundings = [root, context.project_root, context.card_max_chars]
+        surroundings = [root, context.project_root, context.card_max_chars, context.site_url]
         memo.surround([*surroundings, sorted(context.campaigns)], (root / IMAGES_DIR,))
     owners: dict[str, str] = {}  # web address -> the file that has it
     jobs = [
@@ -637,7 +639,7 @@ def load_site(
         for folder, kind in ((QUOTES_DIR, "quote"), (BLOG_DIR, "blog"))
         for path in _markdown_files(root / folder)
     ]
-    checked = _checked_posts(jobs, site, memo, render, parallel_from)
+    checked = _checked_posts(jobs, site, memo, parallel_from)
     for (path, _), (post, problems, key) in zip(jobs, checked, strict=True):
         site.problems += problems
         if post:
@@ -656,9 +658,10 @@ def load_site(
             owners.setdefault(url, display_path(path, context.project_root))
     for path in _markdown_files(root / PAGES_DIR):
         report = report_for(path)
-        slug = load_page(path, context, report)
-        if slug:
-            url = f"{slug}/"
+        page = load_page(path, context, report)
+        if page:
+            site.pages.append(page)
+            url = f"{page.slug}/"
             if url in owners:
                 report.add(
                     1,

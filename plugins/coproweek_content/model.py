@@ -118,6 +118,17 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Page:
+    """A fixed page (content/pages/): about, accessibility, privacy."""
+
+    source_path: Path
+    slug: str
+    title: str
+    summary: str
+    html: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
 class Post:
     kind: str  # "quote" or "blog"
     source_path: Path
@@ -136,6 +147,7 @@ class Post:
     body_images: tuple[Image, ...] = ()
     link: str = ""  # a longer source (quotes) or the original of a cross-post (blogs)
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
+    html: str = field(default="", repr=False)  # the body, rendered and sanitised
     # A hash of the file and of everything reading it depended on (see memo.py), when known:
     # every field above follows from it.
     version: str = field(default="", compare=False, repr=False)

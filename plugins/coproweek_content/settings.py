@@ -21,8 +21,6 @@ DEFAULTS: dict[str, Any] = {
     # From this many posts to check on (a cold build of a large site), a second process
     # checks every second post and renders its Markdown meanwhile. None: one process.
     "COPROWEEK_CONTENT_PARALLEL_FROM": 200,
-    # Set by the build command once the content checks have passed, so they run once.
-    "COPROWEEK_CHECKED": False,
 }
 
 QUOTES_DIR = "quotes"

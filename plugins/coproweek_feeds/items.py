@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from coproweek_content import state
 from coproweek_content.model import Post
 
 from .links import absolute_links, plain_text
@@ -121,9 +120,8 @@ def item_summary(post: Post, article: Any) -> str:
 
 
 def post_of(article: Any) -> Post | None:
-    """The post behind an article, read afresh from this build's content model."""
-    post = state.current_site().post_for(Path(article.source_path))
-    return post if post is not None else getattr(article, "entry", None)
+    """The post behind an article (this build's model: see coproweek_content)."""
+    return getattr(article, "entry", None)
 
 
 def feed_item(

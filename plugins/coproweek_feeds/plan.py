@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
-from coproweek_content import state
+from coproweek_content.buildstate import BuildState
 
 from .channels import FORMATS, FeedChannel, FeedIndex, make_channel
 from .items import FeedItem, campaign_label, feed_item, post_of
@@ -89,7 +89,7 @@ def _kept(channels: dict[Any, FeedChannel | None]) -> dict[Any, FeedChannel]:
 def _by_campaign(
     items: list[FeedItem], channel: Channel, folder: str, settings: dict[str, Any]
 ) -> dict[int, FeedChannel]:
-    campaigns = state.current_site().context.campaigns
+    campaigns = BuildState.of(settings).loaded.context.campaigns
     years = sorted({item.campaign_year for item in items if item.campaign_year}, reverse=True)
     found = {}
     for year in years:

@@ -10,7 +10,6 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from coproweek_content.written import write_if_changed
 from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
@@ -150,4 +149,4 @@ def stylesheet_href(feed_path: str, stylesheet_path: str) -> str:
 def write_feed(output_path: Path, relative: str, xml: bytes) -> None:
     target = output_path / relative
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_if_changed(target, xml)
+    target.write_bytes(xml)

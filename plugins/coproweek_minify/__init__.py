@@ -12,7 +12,6 @@ from typing import Any
 
 import minify_html
 import rcssmin
-from coproweek_content.written import write_if_changed
 from pelican import signals
 
 from .settings import setting
@@ -30,7 +29,7 @@ def minify_page(path: str, context: dict[str, Any]) -> None:
         return
     page = Path(path)
     minified = minify_html.minify(page.read_text(encoding="utf-8"), **HTML_OPTIONS)
-    write_if_changed(page, minified.encode("utf-8"))
+    page.write_text(minified, encoding="utf-8")
 
 
 def minify_style_sheets(pelican: Any) -> None:
@@ -39,7 +38,7 @@ def minify_style_sheets(pelican: Any) -> None:
     theme_static = Path(pelican.output_path) / pelican.settings.get("THEME_STATIC_DIR", "theme")
     for sheet in sorted(theme_static.rglob("*.css")):
         minified = rcssmin.cssmin(sheet.read_text(encoding="utf-8"))
-        write_if_changed(sheet, minified.encode("utf-8"))
+        sheet.write_text(minified, encoding="utf-8")
 
 
 def register() -> None:

@@ -5,9 +5,7 @@ each page, fingerprints every value its template (with everything it extends, in
 and imports) reads from the context, keys the rendered HTML by that fingerprint plus the
 theme, the plugins' code and the photos, and reuses the HTML kept from an earlier build
 when the key is the same. Pages are still written by Pelican's writer, so every later
-step (minifying, the sitemap, the search index) sees each page as before; a page whose
-bytes the file already holds (in a site built over, see coproweek_build/recycle.py) is only
-touched, not written again.
+step (minifying, the sitemap, the search index) sees each page as before.
 
 Signals:
 - initialized: add the COPROWEEK_PAGECACHE_* defaults, and keep compiled templates between
@@ -18,11 +16,10 @@ Signals:
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any
 
-from coproweek_content.written import write_if_changed
+from coproweek_content.buildstate import BuildState
 from pelican import signals
 from pelican.writers import Writer
 
@@ -33,15 +30,19 @@ from .store import PageStore
 
 @dataclass
 class Stats:
-    """What the last build did (tests and the benchmark read it)."""
+    """What a build did (the build state's stats["pages"]: tests and the benchmark read it)."""
 
     rendered: int = 0
     reused: int = 0
     uncacheable: int = 0
 
 
-LAST = Stats()
-_store: PageStore | None = None
+STATE_PART = "coproweek_pagecache"
+
+
+def _store_of(settings: Any) -> PageStore | None:
+    store = BuildState.of(settings).get_part(STATE_PART)
+    return store if isinstance(store, PageStore) else None
 
 
 class CachingTemplate:
@@ -60,56 +61,24 @@ class CachingTemplate:
         return getattr(self._template, name)
 
 
-class PageFile:
-    """What Pelican's writer writes a page into: kept in memory, then written to `path` only
-    if its bytes differ from the file there (see write_if_changed)."""
-
-    def __init__(self, path: str, encoding: str) -> None:
-        self.path = path
-        self.encoding = encoding
-        self.parts: list[str] = []
-
-    def write(self, text: str) -> int:
-        self.parts.append(text)
-        return len(text)
-
-    def __enter__(self) -> PageFile:
-        return self
-
-    def __exit__(self, error_type: Any, *_: Any) -> None:
-        if error_type is None:
-            text = "".join(self.parts)
-            if os.linesep != "\n":  # as a file opened in text mode would write it
-                text = text.replace("\n", os.linesep)
-            write_if_changed(self.path, text.encode(self.encoding))
-
-
 class CachingWriter(Writer):
-    def write_file(self, name: Any, template: Any, context: dict[str, Any], *args, **kwargs):  # type: ignore[no-untyped-def]
-        if _store is not None and name:
-            template = CachingTemplate(template, _store)
-        return super().write_file(name, template, context, *args, **kwargs)
+    """Pelican's writer, with each page's template rendered through the store."""
 
-    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
-        """Pelican's checks for a file written twice, then a PageFile instead of a file
-        opened (and emptied) at once."""
-        if filename in self._overridden_files or (filename in self._written_files and not override):
-            return super()._open_w(filename, encoding, override)  # raises, or skips the file
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return PageFile(filename, encoding)
+    def write_file(self, name: Any, template: Any, context: dict[str, Any], *args, **kwargs):  # type: ignore[no-untyped-def]
+        store = _store_of(context)
+        if store is not None and name:
+            template = CachingTemplate(template, store)
+        return super().write_file(name, template, context, *args, **kwargs)
 
 
 def add_defaults(pelican: Any) -> None:
-    global _store
+    settings = pelican.settings
     for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
-    if _store is not None:  # left by a build that failed: drop what it had not saved
-        _store.abandon()
-    _store = PageStore.for_settings(pelican.settings) if _enabled(pelican.settings) else None
-    if _store is not None:
-        use_bytecode_cache(pelican.settings, _store.folder)
+        settings.setdefault(name, value)
+    if _enabled(settings):
+        store = PageStore.for_settings(settings)
+        BuildState.ensure(settings).set_part(STATE_PART, store)
+        use_bytecode_cache(settings, store.folder)
 
 
 def _enabled(settings: dict[str, Any]) -> bool:
@@ -121,15 +90,13 @@ def get_writer(pelican: Any) -> type | None:
 
 
 def forget_unused(pelican: Any) -> None:
-    global _store
-    if _store is None:
-        LAST.__dict__.update(Stats().__dict__)
+    state = BuildState.of(pelican.settings)
+    store = _store_of(pelican.settings)
+    if store is None:
+        state.stats["pages"] = Stats().__dict__
         return
-    _store.forget_unused()
-    LAST.__dict__.update(
-        rendered=_store.rendered, reused=_store.reused, uncacheable=_store.uncacheable
-    )
-    _store = None
+    store.forget_unused()
+    state.stats["pages"] = Stats(store.rendered, store.reused, store.uncacheable).__dict__
 
 
 def register() -> None:

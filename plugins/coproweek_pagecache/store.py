@@ -23,7 +23,7 @@ NAMES_FILE = "template-names.json"
 DATABASE = "pages.sqlite"
 ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 PER_BUILD_SETTINGS = frozenset(
-    {"OUTPUT_PATH", "CACHE_PATH", "COPROWEEK_TODAY", "COPROWEEK_CHECKED"}
+    {"OUTPUT_PATH", "CACHE_PATH", "COPROWEEK_TODAY", "COPROWEEK_BUILD_STATE"}
 )
 
 
@@ -104,9 +104,13 @@ class PageStore:
             self._db.execute("DROP TABLE used")
         self._db.close()
 
-    def abandon(self) -> None:
-        self._db.rollback()
-        self._db.close()
+    def close(self) -> None:
+        """Drop what a build that failed had not saved (nothing after forget_unused)."""
+        try:
+            self._db.rollback()
+            self._db.close()
+        except sqlite3.ProgrammingError:  # closed already
+            pass
 
 
 def _open_database(path: Path) -> sqlite3.Connection:

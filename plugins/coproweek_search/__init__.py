@@ -40,7 +40,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from coproweek_content.written import collect_pages, pages_written
+from coproweek_content.buildstate import BuildState
 from pelican import signals
 
 from .settings import setting
@@ -111,6 +111,7 @@ class Job:
 
     output: Path
     cache: Path
+    pages_written: list[str] = field(default_factory=list)  # the build state's list
     shards: dict[str, Shard] = field(default_factory=dict)  # by shard key, primary first
     staging: Path | None = None  # holds each indexed shard's staging folder
     split: bool = False  # shards by campaign (a large site), else one index of all posts
@@ -318,7 +319,8 @@ def begin(generator: Any) -> None:
         setting(settings, "COPROWEEK_SEARCH_CACHE_DIR")
         or Path(settings["CACHE_PATH"]).parent / "search"
     )
-    _jobs[job_key(generator.output_path)] = Job(Path(generator.output_path), cache)
+    pages = BuildState.of(settings).pages_written
+    _jobs[job_key(generator.output_path)] = Job(Path(generator.output_path), cache, pages)
 
 
 def plan_shards(generator: Any) -> None:
@@ -428,7 +430,7 @@ def index_whole_site(job: Job) -> None:
     shard = Shard(BUNDLE)
     job.shards = {NO_CAMPAIGN: shard}
     staging = shard_staging(job, shard)
-    pages = {Path(page) for page in pages_written()}
+    pages = {Path(page) for page in job.pages_written}
     stage_pages(job.output, pages, staging / "site")
     shard.process = start_pagefind(staging / "site", staging)
     LAST.indexed.append(shard.folder)
@@ -479,6 +481,5 @@ def register() -> None:
     signals.article_generator_init.connect(begin)
     signals.article_generator_finalized.connect(plan_shards)
     signals.content_written.connect(collect_page)
-    collect_pages()
     signals.page_writer_finalized.connect(start_index)
     signals.finalized.connect(finish_index)

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from coproweek_content import state
-from coproweek_content.written import collect_pages, pages_written, write_if_changed
+from coproweek_content.buildstate import BuildState
 from pelican import signals
 
 from .settings import setting
@@ -35,10 +34,10 @@ def page_address(relative: Path) -> str:
     return relative.as_posix()
 
 
-def last_modified(settings: dict[str, Any]) -> dict[str, str]:
+def last_modified(state: BuildState) -> dict[str, str]:
     """Post addresses with the day they were last changed (never the build day)."""
     dates: dict[str, str] = {}
-    for post in state.current_site().published:
+    for post in state.loaded.published:
         dates[f"{post.date:%Y}/{post.slug}/"] = f"{post.date:%Y-%m-%d}"
     return dates
 
@@ -49,12 +48,12 @@ def head_of(page: Path) -> bytes:
         return handle.read(4096)
 
 
-def sitemap_xml(output: Path, settings: dict[str, Any], pages: list[str]) -> str:
+def sitemap_xml(output: Path, settings: dict[str, Any], state: BuildState) -> str:
     base = site_url(settings)
     excluded = set(setting(settings, "COPROWEEK_SITEMAP_EXCLUDE"))
-    dates = last_modified(settings)
+    dates = last_modified(state)
     entries = []
-    for page in sorted(Path(path) for path in pages):
+    for page in sorted({Path(path) for path in state.pages_written}):
         relative = page.relative_to(output)
         if relative.as_posix() in excluded or NOINDEX.search(head_of(page)):
             continue
@@ -74,12 +73,11 @@ def sitemap_xml(output: Path, settings: dict[str, Any], pages: list[str]) -> str
 
 def write_sitemap(pelican: Any) -> None:
     output = Path(pelican.output_path)
-    sitemap = sitemap_xml(output, pelican.settings, pages_written())
-    write_if_changed(output / "sitemap.xml", sitemap.encode("utf-8"))
+    sitemap = sitemap_xml(output, pelican.settings, BuildState.of(pelican.settings))
+    (output / "sitemap.xml").write_text(sitemap, encoding="utf-8")
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {site_url(pelican.settings)}/sitemap.xml\n"
-    write_if_changed(output / "robots.txt", robots.encode("utf-8"))
+    (output / "robots.txt").write_text(robots, encoding="utf-8")
 
 
 def register() -> None:
-    collect_pages()
     signals.finalized.connect(write_sitemap)
