@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 from xml.etree import ElementTree
 
 import pytest
@@ -115,9 +116,8 @@ def test_sitemap_lists_every_published_page_and_nothing_else(sample_site: Path) 
         relative = page.relative_to(sample_site).as_posix()
         if relative == "404.html" or b'name="robots" content="noindex' in page.read_bytes():
             continue
-        expected.add(
-            base + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-        )
+        address = relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        expected.add(base + quote(address))
     assert listed == expected
     assert base + "2024/delroy-what-is-missing-is-time/" in listed
     assert not [address for address in listed if "withdrawn-example" in address]

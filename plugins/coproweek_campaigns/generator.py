@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from coproweek_content.buildstate import BuildState
-from coproweek_content.markdown_setup import make_markdown, render
 from pelican.generators import Generator
 
 from . import pages as build_pages
@@ -27,7 +26,6 @@ class CampaignGenerator(Generator):
             self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True
         )
         campaigns = dict(sorted(site.context.campaigns.items(), reverse=True))
-        markdown = make_markdown(self.settings.get("SITEURL", ""))
         organisations = build_pages.organisations(
             articles, self._setting("COPROWEEK_CAMPAIGNS_ORGANISATIONS_URL")
         )
@@ -36,14 +34,14 @@ class CampaignGenerator(Generator):
         for year, campaign in campaigns.items():
             posts = grouped.get(year, [])
             partners = [
-                (name, organisations[name].url if name in organisations else "")
+                (name, build_pages.organisation_url(organisations, name))
                 for name in campaign.partners
             ]
             campaign_pages.append(
                 build_pages.CampaignPage(
                     campaign=campaign,
                     url=self._setting("COPROWEEK_CAMPAIGNS_URL").format(year=year),
-                    intro_html=render(markdown, campaign.intro_markdown),
+                    intro_html=campaign.intro_html,
                     status=build_pages.campaign_status(campaign, site.context.today),
                     quotes=[a for a in posts if a.kind == "quote"],
                     blogs=[a for a in posts if a.kind == "blog"],
@@ -55,7 +53,9 @@ class CampaignGenerator(Generator):
         wellbeing_ways = build_pages.wellbeing_ways(
             articles, self._setting("COPROWEEK_CAMPAIGNS_WELLBEING_URL")
         )
-        organisation_url = {name: o.url for name, o in organisations.items()}
+        organisation_url = {
+            name: listing.url for listing in organisations.values() for name in listing.names
+        }
         # The *_links, *_urls, home_lead and first_campaign_year values are light stand-ins
         # for the listings (which hold posts), so per-post and per-list pages need no posts.
         self.context.update(

@@ -20,6 +20,7 @@ class Listing:
     slug: str
     url: str
     articles: list[Any] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)  # every way posts wrote it
 
     @property
     def save_as(self) -> str:
@@ -131,16 +132,25 @@ def date_strings(article: Any) -> None:
 
 
 def organisations(articles: Iterable[Any], base_url: str) -> dict[str, Listing]:
-    """Organisation name -> its listing, for every organisation a published post names."""
+    """Organisation address (slug) -> its listing, for every organisation a published post
+    names. Names that give the same address ("Riverside Carers", "Riverside carers!") share
+    one page, named as the first post wrote it."""
     found: dict[str, Listing] = {}
     for article in articles:
         name = article.entry.organisation
         slug = safe_slug(name) if name else ""
         if not slug:
             continue
-        listing = found.setdefault(name, Listing(name, slug, f"{base_url}{slug}/"))
+        listing = found.setdefault(slug, Listing(name, slug, f"{base_url}{slug}/"))
         listing.articles.append(article)
-    return dict(sorted(found.items(), key=lambda item: item[0].lower()))
+        listing.names.add(name)
+    return dict(sorted(found.items(), key=lambda item: item[1].name.casefold()))
+
+
+def organisation_url(organisations: dict[str, Listing], name: str) -> str:
+    """The address of an organisation's page, or "" when no published post names it."""
+    listing = organisations.get(safe_slug(name))
+    return listing.url if listing else ""
 
 
 def wellbeing_ways(articles: Iterable[Any], base_url: str) -> list[Listing]:

@@ -24,17 +24,39 @@ from pelican import signals
 
 from .buildstate import BuildState
 from .images import PhotoGenerator, picture
+from .inventory import IGNORED
 from .problems import errors_in, format_report
 from .reader import CoproweekReader
 from .settings import DEFAULTS, setting
 from .state import load
+
+# Pelican settings the kit's safety rests on, whatever pelicanconf.py says: nothing is
+# read but through our reader, no path or file name decides metadata, Pelican's own link
+# syntax is never expanded (it would copy source files into the site), nothing is copied
+# as it is, and every value a template prints is escaped unless it is sanitised HTML.
+NEVER_MATCHES = "(?!)"
+ENFORCED = {
+    "READERS": {},
+    "IGNORE_FILES": list(IGNORED),
+    "STATIC_PATHS": [],
+    "INTRASITE_LINK_REGEX": NEVER_MATCHES,
+    "FILENAME_METADATA": "",
+    "PATH_METADATA": "",
+    "EXTRA_PATH_METADATA": {},
+    "DEFAULT_METADATA": {},
+    "USE_FOLDER_AS_CATEGORY": False,
+    "TYPOGRIFY": False,
+    "CACHE_CONTENT": False,
+}
 
 
 def read_content(pelican: Any) -> None:
     settings = pelican.settings
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
-    settings.setdefault("JINJA_FILTERS", {})["picture"] = picture
+    settings.update(ENFORCED)
+    settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "picture": picture}
     state = BuildState.ensure(settings)
     load(settings, state)
     if state.from_build_command:
@@ -47,8 +69,10 @@ def read_content(pelican: Any) -> None:
 
 
 def use_our_reader(readers: Any) -> None:
-    for extension in CoproweekReader.file_extensions:
-        readers.reader_classes[extension] = CoproweekReader
+    """Ours is the only reader: Pelican's readers for reStructuredText, HTML and other
+    Markdown endings never run (the content checks report such files)."""
+    readers.reader_classes.clear()
+    readers.reader_classes.update(dict.fromkeys(CoproweekReader.file_extensions, CoproweekReader))
 
 
 def drop_unpublished(generator: Any) -> None:

@@ -71,7 +71,7 @@ def yes_no(value: str) -> bool:
     answer = value.strip().lower()
     if answer in ("yes", "true", "y"):
         return True
-    if answer in ("no", "false", "n", ""):
+    if answer in ("no", "false", "n"):
         return False
     raise FieldError(f'"{value}" is not yes or no.', "write yes or no.")
 
@@ -87,8 +87,27 @@ def naming(value: str) -> Naming:
     )
 
 
+def tags(value: str) -> tuple[str, ...]:
+    """Tags, each of which must make a web address (its tag page)."""
+    found = a_list(value)
+    for tag in found:
+        try:
+            slug(tag)
+        except FieldError:
+            raise FieldError(
+                f'the tag "{tag}" has no letters or digits, so it cannot have a page.',
+                "use words for tags, separated by commas, for example: Tags: power, listening",
+            ) from None
+    return found
+
+
 def channels(value: str) -> frozenset[str]:
     chosen = [item.lower() for item in a_list(value)]
+    if not chosen:
+        raise FieldError(
+            "no channel is given.",
+            f"list the channels the person agreed to, from: {', '.join(CHANNELS)}.",
+        )
     unknown = [item for item in chosen if item not in CHANNELS]
     if unknown:
         raise FieldError(
@@ -146,15 +165,27 @@ def consent_reference(value: str) -> str:
 
 
 def slug(value: str) -> str:
-    """A safe web address part: lower-case letters, digits and single hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    result = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """The one rule that turns a name into a part of a web address, for posts, pages,
+    tags, people and organisations: lower case, words joined by single hyphens. Accents on
+    Latin letters go ("Café" gives "cafe"); every other script keeps its letters and marks,
+    so a name in Bengali or Arabic has an address too."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", value):
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue  # an accent on a Latin letter
+        kept.append(char if _word_char(char) else "-")
+    text = unicodedata.normalize("NFC", "".join(kept)).casefold()
+    result = re.sub(r"-+", "-", text).strip("-")[:80].strip("-")
     if not result:
         raise FieldError(
             f'"{value}" cannot be turned into a web address.',
             "use a file name (or Slug) with letters or digits, for example amira-sharing-power.",
         )
-    return result[:80].strip("-")
+    return result
+
+
+def _word_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in ("L", "N", "M") and char not in "_"
 
 
 @dataclass(frozen=True)
@@ -176,13 +207,14 @@ CONSENT_FIELDS = (
     Field("Consent-ends", a_day),
     Field("Withdrawn", yes_no),
 )
+CONSENT_FIELD_NAMES = frozenset(spec.label.lower().replace("-", "_") for spec in CONSENT_FIELDS)
 SHARED_POST_FIELDS = (
     Field("Title"),
     Field("Date", a_date, required=True),
     Field("Role", required=True),
     Field("Organisation"),
     Field("Campaign", a_year),
-    Field("Tags", a_list),
+    Field("Tags", tags),
     Field("Wellbeing", wellbeing),
     Field("Slug", slug),
     *CONSENT_FIELDS,

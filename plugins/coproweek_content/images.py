@@ -5,24 +5,25 @@ was taken. None of it is needed to show a photo, so only the pixels are written 
 (turned upright first, because that turn is itself stored in EXIF). Each photo is written
 once in its own format (the fallback) and as WebP at a few widths; pages use <picture> with
 width and height, so nothing shifts while a photo loads.
+
+Every photo comes from the resolver (references.py): its place in the site follows from its
+real path inside content/images/, never from the path as a post wrote it.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pelican.generators import Generator
 from PIL import Image, ImageOps
 
 from .buildstate import BuildState
-from .settings import setting
+from .references import Photo, resolve_photo
 
 SAVE_OPTIONS: dict[str, dict[str, Any]] = {
     "JPEG": {"quality": 85, "optimize": True, "progressive": True},
@@ -32,87 +33,72 @@ SAVE_OPTIONS: dict[str, dict[str, Any]] = {
 }
 ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 SIZES = "(min-width: 48rem) 44rem, 100vw"
-IMG_TAG = re.compile(r'<img\b[^>]*\bsrc="(?P<src>[^"]+)"[^>]*>')
-ALT = re.compile(r'\balt="(?P<alt>[^"]*)"')
+
+
+@dataclass(frozen=True)
+class PhotoSizes:
+    max_width: int = 1600  # wider photos are scaled down
+    widths: tuple[int, ...] = (480, 960, 1600)  # WebP copies at these widths too
 
 
 @dataclass(frozen=True)
 class Plan:
     """What is written for one photo, and how a page refers to it."""
 
-    source: Path
-    fallback: str  # path in output/, e.g. images/2024/workshop.jpg
+    photo: Photo
     width: int
     height: int
-    webp: tuple[tuple[str, int], ...]  # (path in output/, width)
+    webp: tuple[tuple[str, int], ...]  # (path in the site, width)
 
 
-@lru_cache(maxsize=1024)
-def _plan(
-    source: Path, relative: str, max_width: int, widths: tuple[int, ...], mtime: float
-) -> Plan:
-    with Image.open(source) as image:
+def plan_for(photo: Photo, sizes: PhotoSizes) -> Plan:
+    with Image.open(photo.source) as image:
         width, height = image.size
         if image.getexif().get(0x0112) in ROTATED:
             width, height = height, width
-    if width > max_width:
-        width, height = max_width, round(height * max_width / width)
-    stem = relative.rsplit(".", 1)[0]
-    sizes = sorted({w for w in widths if w < width} | {width})
-    webp = tuple((f"{stem}-{w}w.webp", w) for w in sizes)
-    return Plan(source, relative, width, height, webp)
+    if width > sizes.max_width:
+        width, height = sizes.max_width, round(height * sizes.max_width / width)
+    stem = photo.site_path.rsplit(".", 1)[0]
+    widths = sorted({w for w in sizes.widths if w < width} | {width})
+    return Plan(photo, width, height, tuple((f"{stem}-{w}w.webp", w) for w in widths))
 
 
-def plan_for(relative: str, settings: dict[str, Any]) -> Plan:
-    source = Path(settings["PATH"]).resolve() / relative
-    return _plan(
-        source,
-        relative,
-        int(setting(settings, "COPROWEEK_IMAGE_MAX_WIDTH")),
-        tuple(setting(settings, "COPROWEEK_IMAGE_WIDTHS")),
-        source.stat().st_mtime,
+def site_address(site_url: str, site_path: str) -> str:
+    return f"{site_url}/{quote(site_path)}"
+
+
+def picture_html(plan: Plan, alt: str, site_url: str, css_class: str = "") -> Markup:
+    srcset = ", ".join(f"{site_address(site_url, path)} {width}w" for path, width in plan.webp)
+    class_attr = f' class="{escape(css_class)}"' if css_class else ""
+    return Markup(
+        f'<picture><source type="image/webp" srcset="{escape(srcset)}" sizes="{SIZES}">'
+        f'<img{class_attr} src="{escape(site_address(site_url, plan.photo.site_path))}" '
+        f'alt="{escape(alt)}" width="{plan.width}" height="{plan.height}" loading="lazy" '
+        'decoding="async"></picture>'
     )
 
 
-def picture_html(plan: Plan, alt: str, site_url: str, css_class: str = "") -> str:
-    srcset = ", ".join(f"{site_url}/{path} {width}w" for path, width in plan.webp)
-    class_attr = f' class="{css_class}"' if css_class else ""
-    return (
-        f'<picture><source type="image/webp" srcset="{srcset}" sizes="{SIZES}">'
-        f'<img{class_attr} src="{site_url}/{plan.fallback}" alt="{html.escape(alt)}" '
-        f'width="{plan.width}" height="{plan.height}" loading="lazy" decoding="async"></picture>'
+def photo_sizes(settings: Any) -> PhotoSizes:
+    return PhotoSizes(
+        int(settings.get("COPROWEEK_IMAGE_MAX_WIDTH", PhotoSizes.max_width)),
+        tuple(settings.get("COPROWEEK_IMAGE_WIDTHS", PhotoSizes.widths)),
     )
-
-
-def responsive_images(content: str, settings: dict[str, Any]) -> str:
-    """Replace each <img> of a site photo in sanitised HTML with a responsive <picture>."""
-    site_url = settings.get("SITEURL", "").rstrip("/")
-    prefix = f"{site_url}/images/"
-
-    def replace(match: re.Match[str]) -> str:
-        src = html.unescape(match["src"])
-        if not src.startswith(prefix):
-            return match[0]
-        alt = ALT.search(match[0])
-        plan = plan_for(src[len(site_url) + 1 :], settings)
-        return picture_html(plan, html.unescape(alt["alt"]) if alt else "", site_url)
-
-    return IMG_TAG.sub(replace, content)
 
 
 @pass_context
 def picture(context: Any, image: Any, css_class: str = "") -> Markup:
     """A Jinja filter for templates: {{ entry.hero|picture("hero") }}."""
-    settings = context
-    plan = plan_for(image.path, settings)
-    site_url = settings.get("SITEURL", "").rstrip("/")
-    return Markup(picture_html(plan, image.alt, site_url, css_class))
+    photo = resolve_photo(image.path, Path(context["PATH"]).resolve())
+    site_url = str(context.get("SITEURL", "")).rstrip("/")
+    return picture_html(plan_for(photo, photo_sizes(context)), image.alt, site_url, css_class)
 
 
 def write_photo(plan: Plan, output: Path) -> None:
-    target = output / plan.fallback
+    target = output / plan.photo.site_path
+    if not target.resolve().is_relative_to(output.resolve()):
+        raise ValueError(f"{plan.photo.site_path} is outside the site")  # cannot happen
     target.parent.mkdir(parents=True, exist_ok=True)
-    with Image.open(plan.source) as opened:
+    with Image.open(plan.photo.source) as opened:
         image_format = opened.format or "PNG"
         upright = ImageOps.exif_transpose(opened)
         if upright.mode not in ("RGB", "RGBA", "L", "LA"):
@@ -138,7 +124,7 @@ def write_photo(plan: Plan, output: Path) -> None:
 
 
 class PhotoGenerator(Generator):
-    """Writes every photo referenced by a published post (and nothing else)."""
+    """Writes every photo shown by a published post or page (and nothing else)."""
 
     def generate_context(self) -> None:
         pass
@@ -146,6 +132,8 @@ class PhotoGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         site = BuildState.of(self.settings).loaded
         output = Path(self.output_path)
-        wanted = sorted({image.path for post in site.published for image in post.images})
-        for relative in wanted:
-            write_photo(plan_for(relative, self.settings), output)
+        sizes = photo_sizes(self.settings)
+        content_root = site.context.content_root
+        wanted = sorted({image.path for image in site.published_images})
+        for path in wanted:
+            write_photo(plan_for(resolve_photo(path, content_root), sizes), output)

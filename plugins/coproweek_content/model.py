@@ -12,6 +12,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 
 class Naming(Enum):
     FULL_NAME = "full name"
@@ -22,6 +24,12 @@ class Naming(Enum):
 
 CHANNELS = ("web", "social", "newsletter")
 WELLBEING = ("connect", "be active", "take notice", "keep learning", "give")
+
+
+@dataclass(frozen=True)
+class Image:
+    path: str  # relative to content/, e.g. images/2024/workshop.jpg
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,8 @@ class Campaign:
     partners: tuple[str, ...]
     intro_markdown: str
     source_path: Path
+    intro_html: Markup = field(default=Markup(""), repr=False)  # rendered and sanitised
+    images: tuple[Image, ...] = ()  # photos in the introduction
 
     def includes(self, day: date) -> bool:
         return self.starts <= day <= self.ends
@@ -112,20 +122,16 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Image:
-    path: str  # relative to content/, e.g. images/2024/workshop.jpg
-    alt: str
-
-
-@dataclass(frozen=True)
 class Page:
     """A fixed page (content/pages/): about, accessibility, privacy."""
 
     source_path: Path
     slug: str
     title: str
-    summary: str
-    html: str = field(default="", repr=False)
+    summary: str  # plain text
+    html: Markup = field(default=Markup(""), repr=False)  # rendered and sanitised
+    images: tuple[Image, ...] = ()
+    slug_line: int = 1
 
 
 @dataclass(frozen=True)
@@ -147,7 +153,7 @@ class Post:
     body_images: tuple[Image, ...] = ()
     link: str = ""  # a longer source (quotes) or the original of a cross-post (blogs)
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
-    html: str = field(default="", repr=False)  # the body, rendered and sanitised
+    html: Markup = field(default=Markup(""), repr=False)  # the body, rendered and sanitised
     # A hash of the file and of everything reading it depended on (see memo.py), when known:
     # every field above follows from it.
     version: str = field(default="", compare=False, repr=False)
@@ -172,5 +178,13 @@ class Post:
     def images(self) -> tuple[Image, ...]:
         return ((self.hero,) if self.hero else ()) + self.body_images
 
+    def is_scheduled(self, today: date) -> bool:
+        """Dated after today: held back until its day."""
+        return self.date.date() > today
+
+    def is_taken_down(self, today: date) -> bool:
+        """Off the site because of the person's consent."""
+        return not (self.consent.is_active(today) and self.consent.allows("web"))
+
     def is_published(self, today: date) -> bool:
-        return self.consent.is_active(today) and self.consent.allows("web")
+        return not self.is_taken_down(today) and not self.is_scheduled(today)

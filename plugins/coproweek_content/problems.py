@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -23,12 +24,24 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        where = f"{printable(self.path)}:{self.line}" if self.line else printable(self.path)
         label = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
-        text = f"{where}: {label}{self.message}"
+        text = f"{where}: {label}{printable(self.message)}"
         if self.fix:
-            text += f"\n    How to fix: {self.fix}"
+            text += f"\n    How to fix: {printable(self.fix)}"
         return text
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: control characters (escape codes, line breaks, bidirectional
+    overrides) from content are shown as codes such as \\x1b, never acted on."""
+    return "".join(_shown(char) for char in text)
+
+
+def _shown(char: str) -> str:
+    if unicodedata.category(char) not in ("Cc", "Cf") or char in "\u200c\u200d":
+        return char
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
 from pelican.readers import BaseReader
+from pelican.urlwrappers import Author, Tag
 
 from .buildstate import BuildState
-from .images import responsive_images
+from .fields import slug
 
 CATEGORY_FOR_KIND = {"quote": "Quotes", "blog": "Blogs"}
 SKIP = {"status": "skip"}
@@ -29,29 +29,31 @@ class CoproweekReader(BaseReader):
         path = Path(source_path)
         page = self._site.page_for(path)
         if page is not None:
-            metadata = {"title": page.title, "slug": page.slug}
-            if page.summary:
-                metadata["summary"] = page.summary
-            return responsive_images(page.html, self.settings), self._processed(metadata)
+            metadata = {
+                "title": self.process_metadata("title", page.title),
+                "slug": page.slug,
+                "entry": page,
+            }
+            return page.html, metadata
         post = self._site.post_for(path)
         if post is None or not post.is_published(self._site.context.today):
             return "", dict(SKIP)  # not in the model: the checks have said why
-        metadata: dict[str, Any] = {
-            "title": post.title,
-            "date": f"{post.date:%Y-%m-%d %H:%M}",
+        metadata = {
+            "title": self.process_metadata("title", post.title),
+            "date": self.process_metadata("date", f"{post.date:%Y-%m-%d %H:%M}"),
             "slug": post.slug,
-            "category": CATEGORY_FOR_KIND[post.kind],
+            "category": self.process_metadata("category", CATEGORY_FOR_KIND[post.kind]),
+            "entry": post,
+            "kind": post.kind,
         }
         if post.tags:
-            metadata["tags"] = ", ".join(post.tags)
+            metadata["tags"] = [self._named(Tag, name) for name in post.tags]
         if post.person.has_public_page:
-            metadata["author"] = post.display_name
-        processed = self._processed(metadata)
-        processed["entry"] = post
-        processed["kind"] = post.kind
-        if post.summary:
-            processed["summary"] = escape(post.summary)  # plain text, as HTML
-        return responsive_images(post.html, self.settings), processed
+            metadata["author"] = self._named(Author, post.display_name)
+        return post.html, metadata
 
-    def _processed(self, metadata: dict[str, str]) -> dict[str, Any]:
-        return {name: self.process_metadata(name, value) for name, value in metadata.items()}
+    def _named(self, kind: type, name: str) -> Any:
+        """A tag or author whose address follows the site's one slug rule."""
+        wrapper = kind(name, self.settings)
+        wrapper.slug = slug(name)
+        return wrapper

@@ -29,25 +29,6 @@ PAGES_DIR = "pages"
 CAMPAIGNS_DIR = "campaigns"
 IMAGES_DIR = "images"
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
-# First parts of addresses the site itself uses; a page may not take them.
-RESERVED_SLUGS = frozenset(
-    {
-        "type",
-        "tag",
-        "people",
-        "archive",
-        "campaigns",
-        "theme",
-        "images",
-        "feeds",
-        "search",
-        "cards",
-        "page",
-        "static",
-        "drafts",
-        "index",
-    }
-)
 
 
 def setting(settings: dict[str, Any], name: str) -> Any:

@@ -8,6 +8,7 @@ from typing import Any
 from blinker import signal
 
 from .buildstate import BuildState
+from .images import photo_sizes
 from .loader import LoadedSite, SiteContext, load_site
 from .memo import Memo
 from .settings import setting, today
@@ -28,6 +29,7 @@ def load(settings: dict[str, Any], state: BuildState) -> LoadedSite:
         today=today(settings),
         card_max_chars=setting(settings, "COPROWEEK_CARD_MAX_CHARS"),
         site_url=settings.get("SITEURL", ""),
+        photo_sizes=photo_sizes(settings),
     )
     memo = Memo(memo_file(settings))
     state.site = load_site(

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from coproweek_content.model import Post
 
-from .links import absolute_links, plain_text
+from .links import absolute_links
 from .settings import CONSENT_CHANNEL
 
 
@@ -93,7 +93,7 @@ def campaign_label(year: int) -> str:
 def item_html(post: Post, article: Any, site_url: str) -> str:
     """The full post as HTML for a feed reader or a newsletter."""
     if post.kind == "quote":
-        parts = [f"<blockquote>{article.content}</blockquote>", f"<p>— {escape(post.byline)}</p>"]
+        parts = [f"<blockquote>{post.html}</blockquote>", f"<p>— {escape(post.byline)}</p>"]
         if post.link:
             parts.append(f'<p><a href="{escape(post.link)}">Read the longer piece</a></p>')
     else:
@@ -103,7 +103,7 @@ def item_html(post: Post, article: Any, site_url: str) -> str:
                 f'<p><img src="{escape(site_url)}/{escape(post.hero.path)}" '
                 f'alt="{escape(post.hero.alt)}"></p>'
             )
-        parts.append(article.content)
+        parts.append(post.html)
         if post.link:
             parts.append(
                 f'<p>This post first appeared at <a href="{escape(post.link)}">'
@@ -116,7 +116,7 @@ def item_html(post: Post, article: Any, site_url: str) -> str:
 def item_summary(post: Post, article: Any) -> str:
     if post.kind == "quote" and post.quotes:
         return f"{post.quotes[0].card_text} — {post.byline}"
-    return plain_text(str(getattr(article, "summary", "") or "")) or post.summary
+    return post.summary
 
 
 def post_of(article: Any) -> Post | None:

@@ -40,11 +40,3 @@ def _plain_images(holder: lxml.html.HtmlElement) -> None:
     for image in holder.iter("img"):
         for name in DROPPED_IMAGE_ATTRIBUTES:
             image.attrib.pop(name, None)
-
-
-def plain_text(fragment: str) -> str:
-    """The words of an HTML fragment, with runs of white space made single spaces."""
-    if not fragment.strip():
-        return ""
-    text = lxml.html.fragment_fromstring(fragment, create_parent="div").text_content()
-    return " ".join(text.split())

@@ -7,6 +7,7 @@ from its newest post, and the generator line names no version.
 from __future__ import annotations
 
 import posixpath
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -94,8 +95,12 @@ def _add_entry(feed: FeedGenerator, item: FeedItem, card: Card | None) -> None:
     entry.updated(item.date)
     entry.pubDate(item.date)
     entry.author({"name": item.author})
+    # RSS readers (and RSS-to-email tools) read <description> as HTML: the plain summary is
+    # escaped for it, so its words are shown, never run. (Set first: feedgen's description()
+    # also sets Atom's content, which content() then replaces.)
+    entry.description(escape(item.summary))
     entry.content(item.html(), type="html")
-    entry.summary(item.summary, type="text")
+    entry.summary(item.summary, type="text")  # Atom: plain text
     for name in item.categories:
         entry.category(term=name)
     entry.coproweek.creator = item.author

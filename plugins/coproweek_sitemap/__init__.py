@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 from coproweek_content.buildstate import BuildState
@@ -59,7 +60,7 @@ def sitemap_xml(output: Path, settings: dict[str, Any], state: BuildState) -> st
             continue
         address = page_address(relative)
         modified = dates.get(address)
-        entry = f"  <url><loc>{escape(f'{base}/{address}')}</loc>"
+        entry = f"  <url><loc>{escape(f'{base}/{quote(address)}')}</loc>"
         if modified:
             entry += f"<lastmod>{modified}</lastmod>"
         entries.append(entry + "</url>")

@@ -1,0 +1,96 @@
+"""Reading a campaign file and a fixed page into the model."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .colours import palette_failures
+from .fields import CAMPAIGN_FIELDS, PAGE_FIELDS, FieldError
+from .fields import slug as make_slug
+from .model import Campaign, Page, Palette
+from .posts import readable_source, report_rendering
+from .values import FileReport, read_values
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .loader import SiteContext
+
+CAMPAIGN_NEEDS = (
+    "year",
+    "theme",
+    "starts",
+    "ends",
+    "hashtag",
+    "background",
+    "text_colour",
+    "accent",
+)
+
+
+def load_campaign(path: Path, context: SiteContext, report: FileReport) -> Campaign | None:
+    source = readable_source(path, report)
+    if source is None:
+        return None
+    values = read_values(source, CAMPAIGN_FIELDS, "campaign", report)
+    year = values.get("year")
+    if year is not None and path.stem != str(year):
+        report.add(
+            source.line_of("year"),
+            f"Year is {year} but the file is called {path.name}.",
+            f"name the file {year}.md, or correct the year.",
+        )
+    starts, ends = values.get("starts"), values.get("ends")
+    if starts and ends and ends < starts:
+        report.add(
+            source.line_of("ends"),
+            "Ends is before Starts.",
+            "check the two dates of the campaign week.",
+        )
+    if all(name in values for name in ("background", "text_colour", "accent")):
+        for failure in palette_failures(
+            values["background"], values["text_colour"], values["accent"]
+        ):
+            report.add(source.line_of(failure.field), failure.message, failure.fix)
+    intro = context.renderer.render(source.body, source.body_line)
+    report_rendering(intro, report)
+    if any(name not in values for name in CAMPAIGN_NEEDS) or report.has_errors:
+        return None
+    return Campaign(
+        year=values["year"],
+        theme=values["theme"],
+        starts=values["starts"],
+        ends=values["ends"],
+        hashtag=values["hashtag"],
+        palette=Palette(values["background"], values["text_colour"], values["accent"]),
+        partners=values.get("partners", ()),
+        intro_markdown=source.body.strip(),
+        source_path=path,
+        intro_html=intro.html,
+        images=tuple(intro.images),
+    )
+
+
+def load_page(path: Path, context: SiteContext, report: FileReport) -> Page | None:
+    source = readable_source(path, report)
+    if source is None:
+        return None
+    values = read_values(source, PAGE_FIELDS, "page", report)
+    try:
+        slug = make_slug(values.get("slug") or path.stem)
+    except FieldError as error:
+        report.add(source.line_of("slug"), f"the page's address {error.message}", error.fix)
+        slug = ""
+    rendered = context.renderer.render(source.body, source.body_line)
+    report_rendering(rendered, report)
+    if report.has_errors or not slug:
+        return None
+    return Page(
+        path,
+        slug,
+        values.get("title", ""),
+        values.get("summary", ""),
+        rendered.html,
+        tuple(rendered.images),
+        source.line_of("slug"),
+    )
