@@ -158,3 +158,32 @@ def test_publishing_builds_are_minified_without_losing_text(
     assert (minified / article).stat().st_size < (sample_site / article).stat().st_size
     css = "theme/css/site.css"
     assert (minified / css).stat().st_size < 0.9 * (sample_site / css).stat().st_size
+
+
+def workflow_commands(name: str) -> list[str]:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    return [
+        step["run"]
+        for job in workflow["jobs"].values()
+        for step in job.get("steps", [])
+        if "run" in step
+    ]
+
+
+@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
+def test_the_workflows_commands_pass_on_a_new_copy_of_the_kit(
+    project_copy: Path, name: str
+) -> None:
+    """Each `./kit ...` step of the shipped workflows, as it stands, on the sample content
+    (through invoke in this test's environment; `./kit tests` is this very test run)."""
+    commands = workflow_commands(name)
+    assert commands and all(command.startswith("./kit ") for command in commands), commands
+    for command in commands:
+        arguments = command.split()[1:]
+        if arguments == ["tests"]:
+            continue
+        done = invoke(project_copy, *arguments, COPROWEEK_SITEURL="https://example.github.io/site")
+        assert done.returncode == 0, f"{command}\n{done.stdout}{done.stderr}"
+        assert "Traceback" not in done.stdout + done.stderr

@@ -188,7 +188,7 @@ def test_invalid_posts_get_clear_errors_and_write_nothing_outside(tmp_path: Path
         'content/blog/2024/traversal.md:9: "/images/../../secret.jpg" points outside the images folder.',
         'content/blog/2024/huge.md:9: "/images/2024/huge.png" is far too large to be a photo for a web page.',
         "content/quotes/2024/linked.md:1: this is a link to a file or folder outside its folder of content/",
-        "content/quotes/2024/big.md:1: this file cannot be read: the file is 10500 KB, more than the 1000 KB a post may be.",
+        "content/quotes/2024/big.md:1: this file cannot be read: the file is 10500 KB, more than the 200 KB a post may be.",
         "content/quotes/2024/latin1.md:1: this file cannot be read: line 7 has characters that are not UTF-8 text.",
         "content/quotes/2024/nul.md:1: this file cannot be read: line 7 contains a NUL character",
         'content/quotes/2024/data-image.md:7: "data:image/png;base64,iVBORw0KGgo=" is not a photo of this site: only photos in content/images/ can be shown.',

@@ -28,6 +28,7 @@ from coproweek_content.problems import (
     display_path,
     errors_in,
     format_report,
+    printable,
 )
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -174,9 +175,18 @@ def _build(pelican: Pelican, state: BuildState, output: Path, out: TextIO) -> Bu
             return result
     result.pelican_messages = collector.messages()
     if result.pelican_messages:
-        print("Pelican reported problems, so nothing was published:", file=out)
+        print(
+            "Pelican, the program under the kit, reported a problem the kit's own checks did "
+            "not catch, so nothing was published:",
+            file=out,
+        )
         for message in result.pelican_messages:
-            print(f"  {message}", file=out)
+            print(f"  {printable(message)}", file=out)
+        print(
+            "Please tell the people who look after the site kit, and say which file you "
+            "changed last.",
+            file=out,
+        )
         return result
 
     replace_folder(Path(pelican.output_path), output)
@@ -192,6 +202,12 @@ def _build(pelican: Pelican, state: BuildState, output: Path, out: TextIO) -> Bu
         )
         for line in result.taken_down:
             print(f"  {line}", file=out)
+    scheduled = sorted(site.scheduled, key=lambda post: (post.date, str(post.source_path)))
+    if scheduled:
+        print("\nScheduled (published on their day by the daily build):", file=out)
+        for post in scheduled:
+            where = display_path(post.source_path, site.context.project_root)
+            print(f"  {post.date:%Y-%m-%d}: {where}", file=out)
     published = site.published
     quotes = sum(post.kind == "quote" for post in published)
     print(
@@ -207,7 +223,7 @@ def report_fault(error: Exception, cache_root: Path, out: TextIO) -> None:
     log.parent.mkdir(parents=True, exist_ok=True)
     log.write_text(traceback.format_exc(), encoding="utf-8")
     print(
-        f"The build stopped because of an unexpected problem: {error}.\n"
+        f"The build stopped because of an unexpected problem: {printable(str(error))}.\n"
         "This is a fault in the site kit, not in your content. "
         f"Please report it and attach {log}.",
         file=out,

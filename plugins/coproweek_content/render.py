@@ -21,7 +21,13 @@ from .sanitise import removals, sanitise
 
 IMG_TAG = re.compile(r'<img\b[^>]*\bsrc="(?P<src>[^"]+)"[^>]*>')
 ALT = re.compile(r'\balt="(?P<alt>[^"]*)"')
+# Python-Markdown's time grows with the square of some unusual texts (thousands of "["
+# in a paragraph, or of unclosed "<" in a file, take minutes); no real post comes near these
+# limits, and with them no file of 200 KB takes more than a few seconds.
 MAX_INDENT = 80  # columns: 20 levels of nesting; far deeper makes Markdown give up
+MAX_PARAGRAPH = 10_000  # characters
+MAX_BRACKETS = 200  # "[" in one paragraph
+MAX_ANGLES = 500  # "<" in one file
 
 
 @dataclass(frozen=True)
@@ -49,13 +55,17 @@ class Renderer:
         self._markdown: Any = None
 
     def render(self, body: str, first_line: int = 1) -> Rendered:
-        too_deep = _too_deep(body, first_line)
-        if too_deep:
-            return Rendered(Markup(""), [too_deep])
+        too_complex = _too_complex(body, first_line)
+        if too_complex:
+            return Rendered(Markup(""), [too_complex])
         if self._markdown is None:
             self._markdown = make_markdown(self.site_url)
-        self._markdown.reset()
-        raw = self._markdown.convert(body)
+        try:
+            self._markdown.reset()
+            raw = self._markdown.convert(body)
+        except Exception:  # noqa: BLE001 - a parser given any text: its failure is the text's
+            self._markdown = None  # may be left half-way through: start afresh next time
+            return Rendered(Markup(""), [_unreadable(first_line)])
         plans: dict[str, Plan] = {}
 
         def photo_url(src: str) -> str | None:
@@ -112,15 +122,47 @@ def _line_of(snippet: str, body: str, first_line: int) -> int:
     return first_line
 
 
-def _too_deep(body: str, first_line: int) -> Finding | None:
-    for offset, line in enumerate(body.split("\n")):
-        expanded = line.expandtabs(4)
-        indent = len(expanded) - len(expanded.lstrip())
-        if indent > MAX_INDENT and line.strip():
+def _too_complex(body: str, first_line: int) -> Finding | None:
+    line = first_line
+    for paragraph in body.split("\n\n"):
+        for offset, text in enumerate(paragraph.split("\n")):
+            expanded = text.expandtabs(4)
+            indent = len(expanded) - len(expanded.lstrip())
+            if indent > MAX_INDENT and text.strip():
+                return Finding(
+                    line + offset,
+                    f"this line is indented by {indent} spaces: lists or quotes are nested far too deeply.",
+                    "use at most a few levels of nested lists.",
+                    Severity.ERROR,
+                )
+        if len(paragraph) > MAX_PARAGRAPH:
             return Finding(
-                first_line + offset,
-                f"this line is indented by {indent} spaces: lists or quotes are nested far too deeply.",
-                "use at most a few levels of nested lists.",
+                line,
+                f"this paragraph is {len(paragraph):,} characters long, more than the {MAX_PARAGRAPH:,} a paragraph may be.",
+                "leave a blank line between paragraphs.",
                 Severity.ERROR,
             )
+        if paragraph.count("[") > MAX_BRACKETS:
+            return _too_many("[", paragraph.count("["), "this paragraph", line)
+        line += paragraph.count("\n") + 2
+    if body.count("<") > MAX_ANGLES:
+        return _too_many("<", body.count("<"), "the text", first_line)
     return None
+
+
+def _too_many(mark: str, count: int, where: str, line: int) -> Finding:
+    return Finding(
+        line,
+        f'{where} holds {count:,} "{mark}" characters, far more than any post needs.',
+        "check the text: it may have been pasted from code or a web page's source.",
+        Severity.ERROR,
+    )
+
+
+def _unreadable(first_line: int) -> Finding:
+    return Finding(
+        first_line,
+        "the text could not be read as Markdown: it is nested too deeply or built very unusually.",
+        "check the text for long runs of *, _, >, [ or numbered lines inside each other, and write it plainly.",
+        Severity.ERROR,
+    )

@@ -23,7 +23,7 @@ CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
 YAML_FENCE = re.compile(r"^-{3}\s*$")
 YAML_END = re.compile(r"^(-{3}|\.{3})\s*$")
 
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = 200_000  # about 30,000 words: far more than any post
 
 
 @dataclass(frozen=True)

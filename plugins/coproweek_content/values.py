@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import ALIASES, CONSENT_FIELD_NAMES, FORBIDDEN, Field, FieldError
+from .fields import ALIASES, CONSENT_FIELD_NAMES, FORBIDDEN, Field, FieldError, text
 from .problems import Problem, Severity
 from .source import SourceFile, canonical_key
 
@@ -30,6 +31,7 @@ EXAMPLES = {
     "consent": "C-2024-017",
     "consent_ends": "2026-12-31",
 }
+MARKUP = re.compile(r"<[A-Za-z!/?]")
 KIND_NAMES = {
     "quote": "a quote post",
     "blog": "a blog post",
@@ -87,6 +89,13 @@ def read_values(
                     f"write a value after the colon, for example: {spec.label}: {EXAMPLES.get(name, '...')}",
                 )
             continue
+        if spec.parse is text and MARKUP.search(header.value):
+            report.add(
+                header.line,
+                f"{spec.label} is plain text: the HTML in it is shown as written, never used.",
+                "write the words only, without tags such as <b> or <a>.",
+                Severity.WARNING,
+            )
         try:
             values[name] = spec.parse(header.value)
         except FieldError as error:
