@@ -59,7 +59,11 @@ def a_list(value: str) -> tuple[str, ...]:
 
 def a_web_link(value: str) -> str:
     parsed = urlparse(value.strip())
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+    if (
+        parsed.scheme not in ("http", "https")
+        or not parsed.netloc
+        or re.search(r"[\s<>\"'`\\]", value.strip())
+    ):
         raise FieldError(
             f'"{value}" is not a web address.',
             "give the full address starting with https://, for example https://example.org/story.",

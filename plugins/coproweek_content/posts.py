@@ -14,7 +14,7 @@ from .problems import Severity
 from .references import IMAGE_FIX, ReferenceProblem, resolve_photo
 from .render import Rendered
 from .source import SourceFile, read_source
-from .values import FileReport, read_values
+from .values import MARKUP, FileReport, read_values
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -62,7 +62,7 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
     rendered = context.renderer.render(source.body, source.body_line)
     report_rendering(rendered, report)
     _personal_details(source, report, person)
-    quotes = _quotes(source, values, kind, person, context, report)
+    quotes = _quotes(source, values, kind, person, rendered, context, report)
     if report.has_errors:
         return None
     role = values.get("role", "")
@@ -132,10 +132,13 @@ def _quotes(
     values: dict[str, Any],
     kind: str,
     person: Person,
+    rendered: Rendered,
     context: SiteContext,
     report: FileReport,
 ) -> list[Quote]:
-    text = body_parts.plain_text(source.body)
+    """The quotes a post's cards are made from: its words as the page shows them (after
+    sanitising), never the Markdown as written."""
+    text = rendered.text
     limit = context.card_max_chars
     role, organisation = values.get("role", ""), values.get("organisation", "")
     if kind == "quote":
@@ -160,20 +163,31 @@ def _quotes(
             )
         return [Quote(text, person.display_name, role, organisation, excerpt, source.body_line)]
     quotes = []
-    for pull in body_parts.find_pull_quotes(source.body, source.body_line):
+    shown = rendered.pull_quotes
+    for number, pull in enumerate(body_parts.find_pull_quotes(source.body, source.body_line)):
+        if MARKUP.search(pull.speaker) or MARKUP.search(pull.role):
+            report.add(
+                pull.line,
+                "the name and role of this pull quote are plain text, so they cannot hold HTML.",
+                "end the quote with a line like: > — Dafydd, Expert Citizen",
+            )
         if not pull.speaker or not pull.role:
             report.add(
                 pull.line,
                 "this pull quote's last line should give a name and a role, separated by a comma.",
                 "end the quote with a line like: > — Dafydd, Expert Citizen",
             )
-        if len(pull.text) > limit:
+        if number >= len(shown):
+            continue  # not a pull quote on the page (inside a list, say): no card either
+        words, attribution = shown[number]
+        if len(words) > limit:
             report.add(
                 pull.line,
-                f"this pull quote is {len(pull.text)} characters long; a social media card holds at most {limit}.",
+                f"this pull quote is {len(words)} characters long; a social media card holds at most {limit}.",
                 "shorten the pull quote.",
             )
-        quotes.append(Quote(pull.text, pull.speaker, pull.role, "", "", pull.line))
+        speaker, pull_role = body_parts.split_attribution(attribution)
+        quotes.append(Quote(words, speaker, pull_role, "", "", pull.line))
     return quotes
 
 

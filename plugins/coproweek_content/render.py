@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,16 @@ class Rendered:
     html: Markup
     findings: list[Finding] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)  # the site photos it shows
+
+    @property
+    def text(self) -> str:
+        """The words a reader sees, in paragraphs: cards, alt text and feeds use these."""
+        return text_of(self.html)
+
+    @property
+    def pull_quotes(self) -> list[tuple[str, str]]:
+        """(words, attribution) of each pull quote, as the page shows them."""
+        return pull_quotes_of(self.html)
 
 
 class Renderer:
@@ -166,3 +177,93 @@ def _unreadable(first_line: int) -> Finding:
         "check the text for long runs of *, _, >, [ or numbered lines inside each other, and write it plainly.",
         Severity.ERROR,
     )
+
+
+BLOCKS = frozenset(
+    [
+        "p",
+        "li",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "figcaption",
+        "figure",
+        "dt",
+        "dd",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "pre",
+        "div",
+    ]
+)
+
+
+class _Text(HTMLParser):
+    """The words of sanitised HTML, a paragraph per block, and its pull quotes apart."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[list[str]] = [[]]
+        self.pulls: list[tuple[list[str], list[str]]] = []
+        self._pull_depth = 0  # inside a pull quote's <figure>: its nesting depth
+        self._in_caption = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "figure" and ("class", "pull-quote") in attrs and not self._pull_depth:
+            self.pulls.append(([], []))
+            self._pull_depth = 1
+        elif self._pull_depth and tag == "figure":
+            self._pull_depth += 1
+        self._in_caption = self._in_caption or (bool(self._pull_depth) and tag == "figcaption")
+        if tag in BLOCKS or tag == "br":
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCKS:
+            self._break()
+        if tag == "figcaption":
+            self._in_caption = False
+        if tag == "figure" and self._pull_depth:
+            self._pull_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        self.blocks[-1].append(data)
+        if self._pull_depth:
+            words, caption = self.pulls[-1]
+            (caption if self._in_caption else words).append(data)
+
+    def _break(self) -> None:
+        if self.blocks[-1]:
+            self.blocks.append([])
+        if self._pull_depth and not self._in_caption:
+            self.pulls[-1][0].append("\n\n")
+
+
+def _paragraphs(parts: list[str]) -> str:
+    joined = "".join(parts)
+    return "\n\n".join(" ".join(p.split()) for p in joined.split("\n\n") if p.strip())
+
+
+def text_of(html: str) -> str:
+    reader = _Text()
+    reader.feed(html)
+    reader.close()
+    return "\n\n".join(
+        " ".join("".join(block).split()) for block in reader.blocks if "".join(block).strip()
+    )
+
+
+def pull_quotes_of(html: str) -> list[tuple[str, str]]:
+    reader = _Text()
+    reader.feed(html)
+    reader.close()
+    found = []
+    for words, caption in reader.pulls:
+        attribution = " ".join("".join(caption).split()).removeprefix("—").strip()
+        found.append((_paragraphs(words), attribution))
+    return found

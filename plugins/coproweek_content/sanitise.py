@@ -186,6 +186,8 @@ class _Reader(HTMLParser):
                     "remove it: the site's own styles apply.",
                     warn,
                 )
+            elif name == "src" and tag == "img":
+                continue  # the image itself is checked below
             elif name in URL_ATTRIBUTES and unsafe_scheme(value) and name in allowed:
                 self._add(
                     value,

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import ALIASES, CONSENT_FIELD_NAMES, FORBIDDEN, Field, FieldError, text
+from .fields import ALIASES, CONSENT_FIELD_NAMES, FORBIDDEN, Field, FieldError, a_list, tags, text
 from .problems import Problem, Severity
 from .source import SourceFile, canonical_key
 
@@ -31,7 +31,10 @@ EXAMPLES = {
     "consent": "C-2024-017",
     "consent_ends": "2026-12-31",
 }
+# Plain-text fields (names, roles, titles, summaries, lists) never hold markup: a tag in
+# one is refused, so no output of any kind (pages, feeds, cards, manifests) ever carries it.
 MARKUP = re.compile(r"<[A-Za-z!/?]")
+PLAIN = (text, a_list, tags)
 KIND_NAMES = {
     "quote": "a quote post",
     "blog": "a blog post",
@@ -89,13 +92,14 @@ def read_values(
                     f"write a value after the colon, for example: {spec.label}: {EXAMPLES.get(name, '...')}",
                 )
             continue
-        if spec.parse is text and MARKUP.search(header.value):
+        if spec.parse in PLAIN and MARKUP.search(header.value):
             report.add(
                 header.line,
-                f"{spec.label} is plain text: the HTML in it is shown as written, never used.",
+                f"{spec.label} is plain text, so it cannot hold HTML such as "
+                f'"{MARKUP.search(header.value)[0]}...".',  # type: ignore[index]
                 "write the words only, without tags such as <b> or <a>.",
-                Severity.WARNING,
             )
+            continue
         try:
             values[name] = spec.parse(header.value)
         except FieldError as error:
