@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from coproweek_build.build import build_site, leftovers, load_settings, run_checks  # noqa: E402
-from coproweek_build.scaffold import new_post  # noqa: E402
+from coproweek_build.scaffold import NoMoreAnswers, ScaffoldRefused, new_post  # noqa: E402
 
 CONFIG = {
     "settings_base": ROOT / "pelicanconf.py",
@@ -184,41 +184,69 @@ def gh_pages(c: Context, push: bool = False) -> None:
 
 
 def _ask(question: str, default: str) -> str:
-    if not sys.stdin.isatty():
-        return default
+    """Ask on the terminal, or read the next line of answers piped in (at the end of them,
+    the other questions take their defaults)."""
     suffix = f" [{default}]" if default else ""
-    return input(f"{question}{suffix}: ")
+    try:
+        return input(f"{question}{suffix}: ")
+    except EOFError:
+        print()
+        raise NoMoreAnswers from None
 
 
 def _scaffold(kind: str, answers: dict[str, str]) -> None:
     settings = load_settings(CONFIG["settings_base"])
-    path = new_post(kind, Path(settings["PATH"]), answers, ask=_ask)
+    given = {key: value for key, value in answers.items() if value and key != "c"}
+    try:
+        path = new_post(kind, Path(settings["PATH"]), given, ask=_ask, project_root=ROOT)
+    except ScaffoldRefused as refused:
+        lines = "\n".join(problem.format() for problem in refused.problems)
+        raise Exit(
+            f"{lines}\n\nNothing was written. Give the answers one per line, or as options "
+            f"(./kit new-{'quote' if kind == 'quote' else 'post'} --help lists them).",
+            code=1,
+        ) from None
     print(f"Created {path.relative_to(ROOT)}. Open it, write the {kind}, then run ./kit check.")
+
+
+SHARED_HELP = {
+    "naming": "full name, first name, first name and place, anonymous or group",
+    "place": "the town or area (with Naming: first name and place)",
+    "role": "their role, for example Peer Researcher",
+    "organisation": "their organisation",
+    "consent": "the id in your private consent register",
+    "channels": "web, social, newsletter",
+    "date": "the day to publish it, for example 2024-07-02 (default: today)",
+    "campaign": "the campaign year (default: this year's, if there is one)",
+    "tags": "comma separated",
+    "slug": "the file name, without .md",
+}
 
 
 @task(
     name="new-quote",
     help={
-        "speaker": "the person's name as it may be shown",
-        "naming": "full name, first name, first name and place or anonymous",
-        "role": "their role, for example Peer Researcher",
-        "organisation": "their organisation",
-        "consent": "the id in your private consent register",
-        "channels": "web, social, newsletter",
+        "speaker": "the person's name",
         "quote": "the quote itself",
-        "tags": "comma separated",
-        "slug": "the file name, without .md",
+        "excerpt": "for a long quote: words from it for its card",
+        "source": "a link to a longer piece (https://...)",
+        **SHARED_HELP,
     },
 )
 def new_quote(
     c: Context,
     speaker: str = "",
     naming: str = "",
+    place: str = "",
     role: str = "",
     organisation: str = "",
     consent: str = "",
     channels: str = "",
+    date: str = "",
+    campaign: str = "",
     quote: str = "",
+    excerpt: str = "",
+    source: str = "",
     tags: str = "",
     slug: str = "",
 ) -> None:
@@ -230,15 +258,10 @@ def new_quote(
     name="new-post",
     help={
         "title": "the title of the blog post",
-        "author": "the author's name as it may be shown",
-        "naming": "full name, first name, first name and place or anonymous",
-        "role": "their role",
-        "organisation": "their organisation",
-        "consent": "the id in your private consent register",
-        "channels": "web, social, newsletter",
+        "author": "the author's name",
         "summary": "one or two sentences",
-        "tags": "comma separated",
-        "slug": "the file name, without .md",
+        "original": "where the post first appeared, if elsewhere (https://...)",
+        **SHARED_HELP,
     },
 )
 def new_post_task(
@@ -246,11 +269,15 @@ def new_post_task(
     title: str = "",
     author: str = "",
     naming: str = "",
+    place: str = "",
     role: str = "",
     organisation: str = "",
     consent: str = "",
     channels: str = "",
+    date: str = "",
+    campaign: str = "",
     summary: str = "",
+    original: str = "",
     tags: str = "",
     slug: str = "",
 ) -> None:

@@ -705,12 +705,6 @@ def refused_cases() -> list[Case]:
             7,
             'is not written as "Field: value"',
         ),
-        refused_quote(
-            "withdrawn-yaml-quoted",
-            "---\n" + QUOTE + 'Withdrawn: "yes"\n---\n\nWords.\n',
-            8,
-            'Withdrawn: ""yes"" is not yes or no.',
-        ),
         # Publishing control and addresses.
         Case(
             "page-reserved",
@@ -865,6 +859,7 @@ def good_content() -> dict[str, str | bytes | tuple[str, str]]:
         "content/campaigns/2024.md": CAMPAIGN + "\nThe week's introduction.\n",
         "content/quotes/2024/tomos-good.md": QUOTE + "\nA welcome, ordinary quote.\n",
         "content/blog/2024/a-good-blog.md": BLOG
+        + "Quoted: Ffion\n    Consent: C-3\n    Channels: web, social\n"
         + "\nAn ordinary blog post.\n\n> Words from a friend.\n> — Ffion, Carer\n",
         "content/images/2024/ok.png": small_png(),
         "content/pages/about.md": PAGE + "\nAbout this site.\n",

@@ -354,12 +354,19 @@ def test_caching_second_build_and_one_changed_quote(tmp_path: Path, capsys: Any)
     assert len(list((card_cache / "files").iterdir())) == total - 5
 
 
-def test_too_long_quote_is_a_content_error(tmp_path: Path) -> None:
+def test_a_quote_longer_than_a_card_is_published_in_full_without_a_card(tmp_path: Path) -> None:
     content = copy_fixture("cards-too-long", tmp_path)
-    code, printed = check(content)
-    assert code == 1
-    assert "content/quotes/2024/far-too-long.md:8:" in printed
-    assert "too long for a social media card" in printed
+    code, printed = check(content, COPROWEEK_STRICT=True)
+    assert code == 0, printed  # never a reason to refuse someone's words
+    assert "content/quotes/2024/far-too-long.md:8: notice: this quote is" in printed
+    assert "published in full but has no card" in printed and "Excerpt:" in printed
+    result, printed = build(content, content.parent / "full")
+    assert result.ok, printed
+    words = (content / "quotes/2024/far-too-long.md").read_text("utf-8").split("\n\n", 1)[1]
+    page = (content.parent / "full/2024/far-too-long/index.html").read_text("utf-8")
+    assert " ".join(words.split()[-12:]) in " ".join(page.split())  # the last words too
+    manifest = (content.parent / "full/cards/manifest.json").read_text("utf-8")
+    assert "far-too-long-1-" not in manifest
     # Allowed by the character count, the quote still cannot be drawn at a readable size.
     code, printed = check(content, COPROWEEK_CARD_MAX_CHARS=2000)
     assert code == 1, printed

@@ -219,22 +219,17 @@ def test_consent_reference_must_not_be_contact_details(tmp_path: Path) -> None:
     )
 
 
-def test_a_quote_too_long_for_a_card_needs_an_excerpt(tmp_path: Path) -> None:
+def test_an_excerpt_must_be_the_persons_own_words(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    write(
-        content / "quotes" / "2024" / "post.md", QUOTE + "\n" + "Words said together. " * 20 + "\n"
-    )
+    said = "Words said together. " * 20
+    post = content / "quotes" / "2024" / "post.md"
+    write(post, QUOTE + "Excerpt: Words we said together.\n\n" + said + "\n")
     code, report = check(content)
     assert code == 1
-    assert (
-        "content/quotes/2024/post.md:7: the quote is 419 characters long, too long for a social media card (at most 280)."
-        in report
-    )
-    write(
-        content / "quotes" / "2024" / "post.md",
-        QUOTE + "Excerpt: Words said together.\n\n" + "Words said together. " * 20 + "\n",
-    )
-    assert check(content)[0] == 0
+    assert "post.md:6: the Excerpt is not word for word from the quote" in report
+    write(post, QUOTE + "Excerpt: Words said together. … Words said together.\n\n" + said + "\n")
+    code, report = check(content, COPROWEEK_STRICT=True)
+    assert code == 0, report
 
 
 def test_unreadable_files_are_explained(tmp_path: Path) -> None:

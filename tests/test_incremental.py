@@ -35,7 +35,7 @@ def add_field(path: Path, line: str) -> None:
 def edit_quote_words(content: Path) -> None:
     quote = content / "quotes/2024/delroy-what-is-missing-is-time.md"
     quote.write_text(quote.read_text(encoding="utf-8") + "\nAnd money.\n", encoding="utf-8")
-    replace_line(quote, "Excerpt:", "Excerpt: What is missing is time, and money.")
+    replace_line(quote, "Excerpt:", "Excerpt: What is missing, for me, is time.")
 
 
 def edit_blog_title(content: Path) -> None:

@@ -101,6 +101,13 @@ def takedown_lines(site: LoadedSite, site_url: str) -> list[str]:
         lines.append(
             f"{path}: {why}; remove anything already shared from {site_url}/{post_url(post)}"
         )
+    for post in sorted(site.published, key=lambda p: str(p.source_path)):
+        for quote in post.withdrawn_quotes(today):
+            path = display_path(post.source_path, site.context.project_root)
+            lines.append(
+                f"{path}: the quote of {quote.speaker} (line {quote.line}) is off the site by "
+                f"their consent; remove it from anything shared from {site_url}/{post_url(post)}"
+            )
     return lines
 
 

@@ -46,6 +46,7 @@ class CampaignGenerator(Generator):
                     quotes=[a for a in posts if a.kind == "quote"],
                     blogs=[a for a in posts if a.kind == "blog"],
                     partners=partners,
+                    today=site.context.today,
                 )
             )
         by_year = {page.year: page for page in campaign_pages}
@@ -101,7 +102,7 @@ class CampaignGenerator(Generator):
             article.share_links = []
             if entry.consent.allows("social"):
                 hashtag = page.campaign.hashtag if page else ""
-                quote_text = entry.quotes[0].card_text if entry.quotes else ""
+                quote_text = entry.quotes[0].short_text if entry.quotes else ""
                 text = share_text(entry.kind, article.title, quote_text, entry.byline, hashtag)
                 article.share_links = share_links(
                     networks,

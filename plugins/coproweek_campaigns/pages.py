@@ -58,6 +58,27 @@ class CampaignPage:
     partners: list[tuple[str, str]] = field(default_factory=list)  # (name, page url or "")
     feed_links: list[tuple[str, str]] = field(default_factory=list)  # (title, url)
     gallery_url: str = ""
+    today: date | None = None  # the build's today: whose consent allows what
+
+    @property
+    def wall(self) -> list[tuple[Any, Any]]:
+        """(post, quote) for every quote of the campaign shown on the web, quote posts
+        first, each quote once however many posts carry the same words."""
+        seen: set[str] = set()
+        found = []
+        for article in [*self.quotes, *self.blogs]:
+            entry = article.entry
+            quotes = entry.shown_quotes(self.today, "web") if self.today else entry.quotes
+            for quote in quotes:
+                key = " ".join(quote.text.casefold().split())
+                if key not in seen:
+                    seen.add(key)
+                    found.append((article, quote))
+        return found
+
+    @property
+    def quote_count(self) -> int:
+        return len(self.wall)
 
     @property
     def year(self) -> int:
@@ -66,11 +87,6 @@ class CampaignPage:
     @property
     def save_as(self) -> str:
         return f"{self.url}index.html"
-
-    @property
-    def pull_quotes(self) -> list[tuple[Any, Any]]:
-        """(blog article, quote) for each pull quote in the campaign's blogs."""
-        return [(blog, quote) for blog in self.blogs for quote in blog.entry.quotes]
 
 
 def safe_slug(name: str) -> str:
@@ -102,7 +118,7 @@ def lead_campaign(pages: Iterable[CampaignPage]) -> CampaignPage | None:
 def lead_summary(page: CampaignPage | None) -> Lead | None:
     if page is None:
         return None
-    return Lead(page.campaign, page.url, page.status, len(page.quotes), len(page.blogs))
+    return Lead(page.campaign, page.url, page.status, page.quote_count, len(page.blogs))
 
 
 MONTHS = (

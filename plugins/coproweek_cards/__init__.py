@@ -79,11 +79,21 @@ def takedown_names(site: Any, options: CardOptions, cache: CardCache) -> dict[st
     """Card file names of posts taken down: every name the cache has seen for them, and the
     names their current words would have."""
     found: dict[str, list[str]] = {}
+    today = site.context.today
+    for post in site.published:  # people quoted in a post who withdrew: their cards only
+        gone = {post.quotes.index(quote) + 1 for quote in post.withdrawn_quotes(today)}
+        source = display_path(post.source_path, site.context.project_root)
+        prefixes = tuple(f"{post.slug}-{number}-" for number in gone)
+        names = {
+            name for name in cache.history.get(source, []) if prefixes and name.startswith(prefixes)
+        }
+        if names:
+            found[source] = sorted(names)
     for post in site.taken_down:
         source = display_path(post.source_path, site.context.project_root)
         names = set(cache.history.get(source, []))
         if post.consent.allows("social"):
-            for card in post_cards(post, site, options):
+            for card in post_cards(post, site, options, every_quote=True):
                 try:
                     name_images(card, options)
                 except MissingGlyph:

@@ -176,17 +176,16 @@ def _quote_text(text: str) -> str:
     return text if base_is_rtl(text) else f"“{text}”"
 
 
-def _excerpt_line(post: Post) -> int:
-    return read_source(post.source_path).line_of("excerpt")
-
-
 def _corner(options: CardOptions) -> dict[str, str]:
     """The words in the bottom corner, and the logo image drawn there instead, if any."""
     return {"wordmark": options.wordmark} | ({"logo": options.logo} if options.logo else {})
 
 
-def post_cards(post: Post, site: LoadedSite, options: CardOptions) -> list[Card]:
-    """The cards of one post, without file names yet."""
+def post_cards(
+    post: Post, site: LoadedSite, options: CardOptions, every_quote: bool = False
+) -> list[Card]:
+    """The cards of one post, without file names yet: of the quotes whose people agreed to
+    social media today (or, with `every_quote`, of every quote: to list for takedown)."""
     campaign = site.context.campaigns.get(post.campaign_year) if post.campaign_year else None
     palette = palette_of(campaign, options)
     hashtag = campaign.hashtag if campaign else options.default_hashtag
@@ -219,8 +218,11 @@ def post_cards(post: Post, site: LoadedSite, options: CardOptions) -> list[Card]
                 options,
             )
         )
+    shown = post.shown_quotes(site.context.today, "social") if every_quote is False else post.quotes
     for number, quote in enumerate(post.quotes, start=1):
-        line = _excerpt_line(post) if quote.excerpt else quote.line
+        if quote not in shown or not quote.card_text:
+            continue  # no consent for social media, or too long and no excerpt chosen
+        line = quote.line
         words = {
             "text": _quote_text(quote.card_text),
             "attribution": f"— {quote.attribution}",

@@ -50,6 +50,11 @@ def find_images(body: str, first_line: int) -> list[ImageRef]:
     return found
 
 
+def name_key(name: str) -> str:
+    """A name as written, in the form names are matched by."""
+    return " ".join(name.casefold().split())
+
+
 def split_attribution(who: str) -> tuple[str, str]:
     """'Dafydd, Expert Citizen' -> ('Dafydd', 'Expert Citizen')."""
     name, _, role = who.partition(",")

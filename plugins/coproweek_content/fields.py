@@ -215,7 +215,7 @@ CONSENT_FIELD_NAMES = frozenset(spec.label.lower().replace("-", "_") for spec in
 SHARED_POST_FIELDS = (
     Field("Title"),
     Field("Date", a_date, required=True),
-    Field("Role", required=True),
+    Field("Role"),  # needed, except for a group (checked with the person)
     Field("Organisation"),
     Field("Campaign", a_year),
     Field("Tags", tags),

@@ -12,11 +12,20 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .body import ATTRIBUTION, split_attribution
+from .body import ATTRIBUTION, name_key, split_attribution
 
 
 class PullQuoteProcessor(Treeprocessor):
-    """<blockquote> ending with "— Name, Role" becomes <figure class="pull-quote">."""
+    """<blockquote> ending with "— Name, Role" becomes <figure class="pull-quote">, the name
+    shown as the person's consent allows: `names` maps each name as written (in canonical
+    form) to its shown form; any other name is shown by its first word only."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.names: dict[str, str] = {}  # set for each text by the renderer
+        # The class the figures get, set for each text by the renderer: a word nobody can
+        # guess, so a figure written in a post's own HTML is never taken for a pull quote.
+        self.css_class = "pull-quote"
 
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
@@ -27,8 +36,7 @@ class PullQuoteProcessor(Treeprocessor):
                         parent.remove(child)
                         parent.insert(index, figure)
 
-    @staticmethod
-    def _as_figure(quote: etree.Element) -> etree.Element | None:
+    def _as_figure(self, quote: etree.Element) -> etree.Element | None:
         paragraphs = [child for child in quote if child.tag == "p"]
         if not paragraphs or len(paragraphs[-1]) or not paragraphs[-1].text:
             return None
@@ -37,12 +45,13 @@ class PullQuoteProcessor(Treeprocessor):
         match = ATTRIBUTION.match(lines[-1])
         if not match:
             return None
-        name, role = split_attribution(match["who"])
+        written, role = split_attribution(match["who"])
+        name = self.names.get(name_key(written), written.split()[0] if written.split() else "")
         if len(lines) > 1:
             last.text = "\n".join(lines[:-1])
         else:
             quote.remove(last)
-        figure = etree.Element("figure", {"class": "pull-quote"})
+        figure = etree.Element("figure", {"class": self.css_class})
         figure.append(quote)
         caption = etree.SubElement(figure, "figcaption")
         caption.text = "— " + ", ".join(part for part in (name, role) if part)

@@ -20,6 +20,7 @@ class Naming(Enum):
     FIRST_NAME = "first name"
     FIRST_NAME_AND_PLACE = "first name and place"
     ANONYMOUS = "anonymous"
+    GROUP = "group"  # a team, a group of members, an organisation: shown as written
 
 
 CHANNELS = ("web", "social", "newsletter")
@@ -69,7 +70,7 @@ class Person:
 
     @property
     def display_name(self) -> str:
-        if self.naming is Naming.FULL_NAME:
+        if self.naming in (Naming.FULL_NAME, Naming.GROUP):
             return " ".join(self.name.split())
         if self.naming is Naming.FIRST_NAME:
             return self.first_name
@@ -81,6 +82,10 @@ class Person:
     def has_public_page(self) -> bool:
         """Only people who chose to be named in full get a page listing their posts."""
         return self.naming is Naming.FULL_NAME
+
+    @property
+    def is_group(self) -> bool:
+        return self.naming is Naming.GROUP
 
 
 @dataclass(frozen=True)
@@ -110,15 +115,35 @@ class Quote:
     organisation: str = ""
     excerpt: str = ""  # a shorter version for cards, when the text is long
     line: int = 0  # where the quote starts in its file
+    fits_card: bool = True  # the text itself fits a card (else only an excerpt makes one)
+    quoted: int | None = None  # which of the post's quoted people said it (None: its person)
+    span: tuple[int, int] | None = None  # where a pull quote is in the post's HTML
 
     @property
     def card_text(self) -> str:
+        """The words a card carries: the excerpt, the whole quote when it fits, else none."""
+        return self.excerpt or (self.text if self.fits_card else "")
+
+    @property
+    def short_text(self) -> str:
+        """The words a list of quotes shows: the excerpt when there is one, else all."""
         return self.excerpt or self.text
 
     @property
     def attribution(self) -> str:
         parts = [self.speaker, self.role, self.organisation]
         return ", ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class QuotedPerson:
+    """Someone quoted in another person's post, with their own consent."""
+
+    person: Person
+    consent: Consent
+    line: int = 0  # the Quoted: line
+    excerpt: str = ""  # words from a long pull quote of theirs, for its card
+    excerpt_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -153,6 +178,7 @@ class Post:
     body_images: tuple[Image, ...] = ()
     link: str = ""  # a longer source (quotes) or the original of a cross-post (blogs)
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
+    quoted: tuple[QuotedPerson, ...] = ()
     html: Markup = field(default=Markup(""), repr=False)  # the body, rendered and sanitised
     # A hash of the file and of everything reading it depended on (see memo.py), when known:
     # every field above follows from it.
@@ -171,8 +197,43 @@ class Post:
 
     @property
     def byline(self) -> str:
-        parts = [self.display_name, self.role, self.organisation]
+        name = self.display_name
+        same = self.organisation and name.casefold().startswith(self.organisation.casefold())
+        parts = [name, self.role, "" if same else self.organisation]
         return ", ".join(part for part in parts if part)
+
+    def consent_of(self, quote: Quote) -> Consent:
+        return self.consent if quote.quoted is None else self.quoted[quote.quoted].consent
+
+    def shown_quotes(self, today: date, channel: str) -> tuple[Quote, ...]:
+        """The quotes whose people's consent allows `channel` today."""
+        return tuple(
+            quote
+            for quote in self.quotes
+            if self.consent_of(quote).is_active(today) and self.consent_of(quote).allows(channel)
+        )
+
+    def withdrawn_quotes(self, today: date) -> tuple[Quote, ...]:
+        """Quotes of people quoted here who are off the site while the post stays."""
+        return tuple(
+            q
+            for q in self.quotes
+            if q.quoted is not None and q not in self.shown_quotes(today, "web")
+        )
+
+    def html_for(self, today: date, channel: str = "web") -> Markup:
+        """The body as `channel` shows it today: without the pull quotes of people whose
+        consent does not allow it."""
+        shown = self.shown_quotes(today, channel)
+        cut = sorted(q.span for q in self.quotes if q.span and q not in shown)
+        if not cut:
+            return self.html
+        parts, start = [], 0
+        for begin, end in cut:
+            parts.append(self.html[start:begin])
+            start = end
+        parts.append(self.html[start:])
+        return Markup("".join(parts))
 
     @property
     def images(self) -> tuple[Image, ...]:

@@ -3,18 +3,20 @@ consent, its photos and its text, rendered once and sanitised."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from . import body as body_parts
 from . import safety
 from .fields import BLOG_FIELDS, QUOTE_FIELDS, FieldError
 from .fields import slug as make_slug
-from .model import CHANNELS, Consent, Image, Naming, Person, Post, Quote
+from .model import Image, Naming, Person, Post, Quote, QuotedPerson
+from .people import person_and_consent, quoted_people, shown_names, who_said
 from .problems import Severity
 from .references import IMAGE_FIX, ReferenceProblem, resolve_photo
 from .render import Rendered
 from .source import SourceFile, read_source
-from .values import MARKUP, FileReport, read_values
+from .values import EXAMPLES, MARKUP, FileReport, read_values
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,8 +42,29 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
     if source is None:
         return None
     values = read_values(source, QUOTE_FIELDS if kind == "quote" else BLOG_FIELDS, kind, report)
-    name_key = "speaker" if kind == "quote" else "author"
-    person, consent = _person_and_consent(source, values, name_key, report)
+    person, consent = person_and_consent(
+        source, values, "speaker" if kind == "quote" else "author", report
+    )
+    quoted = quoted_people(source, report) if kind == "blog" else []
+    if kind == "quote" and source.blocks:
+        report.add(
+            source.blocks[0].line,
+            "Quoted is for the people quoted in a blog post; a quote post has one speaker.",
+            "write this person's quote as a quote post of its own.",
+        )
+    if person.naming is not Naming.GROUP and not values.get("role"):
+        if "role" in source.fields:
+            report.add(
+                source.line_of("role"),
+                "Role is empty.",
+                f"write a value after the colon, for example: Role: {EXAMPLES['role']}",
+            )
+        elif "role" not in report.suggested:
+            report.add(
+                1,
+                "Role is missing.",
+                f"add a line near the top, before the blank line: Role: {EXAMPLES['role']}",
+            )
 
     year = values.get("campaign")
     if year is not None and year not in context.campaigns:
@@ -59,16 +82,19 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
         slug = ""
 
     hero = _hero(source, values, kind, context, report)
-    rendered = context.renderer.render(source.body, source.body_line)
+    rendered = context.renderer.render(source.body, source.body_line, shown_names(quoted, person))
     report_rendering(rendered, report)
-    _personal_details(source, report, person)
-    quotes = _quotes(source, values, kind, person, rendered, context, report)
+    _personal_details(source, report, [person, *(q.person for q in quoted)])
+    if kind == "quote":
+        quotes = [_quote_post_quote(source, values, person, rendered, context, report)]
+    else:
+        quotes = _pull_quotes(source, person, quoted, rendered, context, report)
     if report.has_errors:
         return None
     role = values.get("role", "")
     organisation = values.get("organisation", "")
     title = values.get("title") or ", ".join(p for p in (person.display_name, role) if p)
-    summary = values.get("summary") or (quotes[0].card_text if quotes else "")
+    summary = values.get("summary") or (quotes[0].card_text or quotes[0].text if quotes else "")
     return Post(
         kind=kind,
         source_path=path,
@@ -87,6 +113,7 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
         body_images=tuple(rendered.images),
         link=values.get("source") or values.get("original", ""),
         quotes=tuple(quotes),
+        quoted=tuple(quoted),
         html=rendered.html,
     )
 
@@ -127,119 +154,155 @@ def _hero(
     return Image(photo.site_path, alt) if alt else None
 
 
-def _quotes(
+def _quote_post_quote(
     source: SourceFile,
     values: dict[str, Any],
-    kind: str,
     person: Person,
     rendered: Rendered,
     context: SiteContext,
     report: FileReport,
-) -> list[Quote]:
-    """The quotes a post's cards are made from: its words as the page shows them (after
-    sanitising), never the Markdown as written."""
+) -> Quote:
+    """A quote post's words as the page shows them (after sanitising), never the Markdown."""
     text = rendered.text
-    limit = context.card_max_chars
+    if not text:
+        report.add(
+            source.body_line,
+            "the quote is empty.",
+            "write the quote after the blank line that ends the fields at the top.",
+        )
+    excerpt = values.get("excerpt", "")
+    line = source.line_of("excerpt")
+    _check_excerpt(excerpt, text, line, context, report)
+    fits = len(text) <= context.card_max_chars
+    if not fits and not excerpt:
+        report.add(
+            source.body_line,
+            f"this quote is {len(text)} characters long, longer than a social media card holds "
+            f"({context.card_max_chars}), so it is published in full but has no card.",
+            "to make a card, add a line near the top: Excerpt: (a sentence or two of the quote, "
+            "word for word; join parts with …).",
+            Severity.NOTICE,
+        )
     role, organisation = values.get("role", ""), values.get("organisation", "")
-    if kind == "quote":
-        if not text:
-            report.add(
-                source.body_line,
-                "the quote is empty.",
-                "write the quote after the blank line that ends the fields at the top.",
-            )
-        excerpt = values.get("excerpt", "")
-        if excerpt and len(excerpt) > limit:
-            report.add(
-                source.line_of("excerpt"),
-                f"the Excerpt is {len(excerpt)} characters long; a social media card holds at most {limit}.",
-                "shorten the Excerpt.",
-            )
-        elif not excerpt and len(text) > limit:
-            report.add(
-                source.body_line,
-                f"the quote is {len(text)} characters long, too long for a social media card (at most {limit}).",
-                "add a line near the top: Excerpt: (the most important sentence or two of the quote).",
-            )
-        return [Quote(text, person.display_name, role, organisation, excerpt, source.body_line)]
+    return Quote(
+        text,
+        person.display_name,
+        role,
+        organisation,
+        excerpt,
+        line if excerpt else source.body_line,
+        fits,
+    )
+
+
+def _pull_quotes(
+    source: SourceFile,
+    author: Person,
+    quoted: list[QuotedPerson],
+    rendered: Rendered,
+    context: SiteContext,
+    report: FileReport,
+) -> list[Quote]:
+    """The pull quotes as the page shows them, each with the person who said it."""
+    written = body_parts.find_pull_quotes(source.body, source.body_line)
+    used: set[int] = set()
     quotes = []
-    shown = rendered.pull_quotes
-    for number, pull in enumerate(body_parts.find_pull_quotes(source.body, source.body_line)):
-        if MARKUP.search(pull.speaker) or MARKUP.search(pull.role):
+    for number, (words, attribution) in enumerate(rendered.pull_quotes):
+        pull = written[number] if number < len(written) else None
+        line = pull.line if pull else source.body_line
+        name = pull.speaker if pull else ""
+        role = pull.role if pull else body_parts.split_attribution(attribution)[1]
+        if MARKUP.search(name) or MARKUP.search(role):
             report.add(
-                pull.line,
+                line,
                 "the name and role of this pull quote are plain text, so they cannot hold HTML.",
                 "end the quote with a line like: > — Dafydd, Expert Citizen",
             )
-        if not pull.speaker or not pull.role:
+            continue
+        if not name or not role:
             report.add(
-                pull.line,
+                line,
                 "this pull quote's last line should give a name and a role, separated by a comma.",
                 "end the quote with a line like: > — Dafydd, Expert Citizen",
             )
-        if number >= len(shown):
-            continue  # not a pull quote on the page (inside a list, say): no card either
-        words, attribution = shown[number]
-        if len(words) > limit:
+        found = who_said(name, quoted, author)
+        if found is None:
             report.add(
-                pull.line,
-                f"this pull quote is {len(words)} characters long; a social media card holds at most {limit}.",
-                "shorten the pull quote.",
+                line,
+                f'"{name}" is quoted here but has no consent of their own.',
+                f"add near the top, before the blank line: Quoted: {name}, and under it, indented "
+                'by four spaces, their Naming, Consent and Channels (see "People quoted in a '
+                'post" in CONTRIBUTING.md).',
             )
-        speaker, pull_role = body_parts.split_attribution(attribution)
-        quotes.append(Quote(words, speaker, pull_role, "", "", pull.line))
+            continue
+        who, shown = found
+        excerpt, excerpt_line = "", line
+        if who is not None:
+            used.add(who)
+            person = quoted[who]
+            if person.excerpt and _words_of(person.excerpt, words):
+                excerpt, excerpt_line = person.excerpt, person.excerpt_line
+        fits = len(words) <= context.card_max_chars
+        if not fits and not excerpt:
+            report.add(
+                line,
+                f"this pull quote is {len(words)} characters long, longer than a social media card "
+                f"holds ({context.card_max_chars}), so it is published in full but has no card.",
+                f"to make a card, add under Quoted: {name} an indented line: Excerpt: (a sentence "
+                "or two of the quote, word for word; join parts with …).",
+                Severity.NOTICE,
+            )
+        span = rendered.pull_spans[number] if number < len(rendered.pull_spans) else None
+        quotes.append(Quote(words, shown, role, "", excerpt, excerpt_line, fits, who, span))
+    for index, person in enumerate(quoted):
+        if person.excerpt:
+            said = [q.text for q in quotes if q.quoted == index]
+            if not any(_words_of(person.excerpt, text) for text in said):
+                _check_excerpt(person.excerpt, " ".join(said), person.excerpt_line, context, report)
+        if index not in used:
+            report.add(
+                person.line,
+                f"{person.person.name} is listed under Quoted but no pull quote gives their name.",
+                "end their quote with a line like: > — (their name), (their role); or remove the Quoted block.",
+                Severity.WARNING,
+            )
     return quotes
 
 
-def _person_and_consent(
-    source: SourceFile, values: dict[str, Any], name_key: str, report: FileReport
-) -> tuple[Person, Consent]:
-    label = "Speaker" if name_key == "speaker" else "Author"
-    naming: Naming = values.get("naming", Naming.FIRST_NAME)
-    name = values.get(name_key, "")
-    if (
-        naming is not Naming.ANONYMOUS
-        and not name
-        and name_key not in source.fields
-        and name_key not in report.suggested
-    ):
-        report.add(
-            1,
-            f"{label} is missing.",
-            f"add a line near the top: {label}: (the person's name). If they do not want to be named, add: Naming: anonymous",
-        )
-    place = values.get("place", "")
-    if naming is Naming.FIRST_NAME_AND_PLACE and not place:
-        report.add(
-            source.line_of("naming"),
-            'Naming is "first name and place" but there is no Place.',
-            "add a line: Place: (the town or area the person agreed to), for example Place: Machynlleth",
-        )
-    reference = values.get("consent", "")
-    if naming is not Naming.ANONYMOUS and not reference and "consent" not in source.fields:
-        report.add(
-            1,
-            f"Consent is missing: this post names a person ({label}).",
-            "add a line: Consent: (the id of their consent record in your organisation's private "
-            "register), for example Consent: C-2024-017",
-        )
-    chosen_channels = values.get("channels")
-    if chosen_channels is None and "channels" not in source.fields:
-        report.add(
-            1,
-            "Channels is missing: we need to know where the person agreed their words can appear.",
-            f"add a line listing what they agreed to, from: {', '.join(CHANNELS)}. For example: Channels: web, social",
-        )
-    consent = Consent(
-        reference=reference,
-        channels=chosen_channels if chosen_channels is not None else frozenset(),
-        ends=values.get("consent_ends"),
-        withdrawn=values.get("withdrawn", False),
-    )
-    return Person(name=name, naming=naming, place=place), consent
+ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
 
 
-def _personal_details(source: SourceFile, report: FileReport, person: Person | None) -> None:
-    hidden_name = person.name if person and person.naming is not Naming.FULL_NAME else ""
-    for finding in safety.personal_details(source.body, source.body_line, hidden_name):
+def _words_of(excerpt: str, text: str) -> bool:
+    """Whether every part of `excerpt` (parts joined by …) is the speaker's own words."""
+    said = _comparable(text)
+    parts = [_comparable(part) for part in ELLIPSIS.split(excerpt) if part.strip()]
+    return bool(parts) and all(part in said for part in parts)
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').split()).casefold()
+
+
+def _check_excerpt(
+    excerpt: str, text: str, line: int, context: SiteContext, report: FileReport
+) -> None:
+    if not excerpt:
+        return
+    if len(excerpt) > context.card_max_chars:
+        report.add(
+            line,
+            f"the Excerpt is {len(excerpt)} characters long; a social media card holds at most {context.card_max_chars}.",
+            "choose fewer words for the Excerpt.",
+        )
+    if not _words_of(excerpt, text):
+        report.add(
+            line,
+            "the Excerpt is not word for word from the quote: a card may only carry what the person said.",
+            "copy one or two sentences of the quote exactly; to leave words out, join the parts with …",
+        )
+
+
+def _personal_details(source: SourceFile, report: FileReport, people: list[Person]) -> None:
+    hidden = [p.name for p in people if p.naming not in (Naming.FULL_NAME, Naming.GROUP)]
+    for finding in safety.personal_details(source.body, source.body_line, hidden):
         report.add(finding.line, finding.message, finding.fix, Severity.WARNING)

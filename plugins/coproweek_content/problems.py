@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -69,3 +69,21 @@ def format_report(problems: list[Problem]) -> str:
             f"\nFound {len(errors)} {noun} in {len(files)} {where}. Nothing was published."
         )
     return "\n".join(lines)
+
+
+@dataclass
+class FileReport:
+    """What one file gave: its problems (with the file as contributors know it)."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    suggested: set[str] = field(default_factory=set)  # fields a "did you mean" hint named
+
+    def add(
+        self, line: int, message: str, fix: str = "", severity: Severity = Severity.ERROR
+    ) -> None:
+        self.problems.append(Problem(self.path, line, message, fix, severity))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)

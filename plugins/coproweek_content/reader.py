@@ -33,11 +33,14 @@ class CoproweekReader(BaseReader):
                 "title": self.process_metadata("title", page.title),
                 "slug": page.slug,
                 "entry": page,
+                "body": page.html,
             }
             return page.html, metadata
         post = self._site.post_for(path)
-        if post is None or not post.is_published(self._site.context.today):
+        today = self._site.context.today
+        if post is None or not post.is_published(today):
             return "", dict(SKIP)  # not in the model: the checks have said why
+        body = post.html_for(today)  # without the quotes of people who withdrew
         metadata = {
             "title": self.process_metadata("title", post.title),
             "date": self.process_metadata("date", f"{post.date:%Y-%m-%d %H:%M}"),
@@ -45,12 +48,13 @@ class CoproweekReader(BaseReader):
             "category": self.process_metadata("category", CATEGORY_FOR_KIND[post.kind]),
             "entry": post,
             "kind": post.kind,
+            "body": body,
         }
         if post.tags:
             metadata["tags"] = [self._named(Tag, name) for name in post.tags]
         if post.person.has_public_page:
             metadata["author"] = self._named(Author, post.display_name)
-        return post.html, metadata
+        return body, metadata
 
     def _named(self, kind: type, name: str) -> Any:
         """A tag or author whose address follows the site's one slug rule."""

@@ -6,6 +6,7 @@ What the sanitiser removed or refused comes back as findings with their lines.""
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -44,6 +45,7 @@ class Rendered:
     html: Markup
     findings: list[Finding] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)  # the site photos it shows
+    pull_spans: list[tuple[int, int]] = field(default_factory=list)  # each pull quote's place
 
     @property
     def text(self) -> str:
@@ -65,7 +67,11 @@ class Renderer:
         self.sizes = sizes
         self._markdown: Any = None
 
-    def render(self, body: str, first_line: int = 1) -> Rendered:
+    def render(
+        self, body: str, first_line: int = 1, names: dict[str, str] | None = None
+    ) -> Rendered:
+        """`names` maps a pull quote's name as written (see body.name_key) to the name its
+        person's consent allows; any other name is shown by its first word."""
         too_complex = _too_complex(body, first_line)
         if too_complex:
             return Rendered(Markup(""), [too_complex])
@@ -73,8 +79,11 @@ class Renderer:
             self._markdown = make_markdown(self.site_url)
         try:
             self._markdown.reset()
+            pull_quotes = self._markdown.treeprocessors["coproweek_pull_quotes"]
+            pull_quotes.names = names or {}
+            pull_quotes.css_class = nonce = f"pull-quote-{secrets.token_hex(8)}"
             raw = self._markdown.convert(body)
-        except Exception:  # noqa: BLE001 - a parser given any text: its failure is the text's
+        except RecursionError:  # Markdown nested thousands deep: the text's fault, not ours
             self._markdown = None  # may be left half-way through: start afresh next time
             return Rendered(Markup(""), [_unreadable(first_line)])
         plans: dict[str, Plan] = {}
@@ -95,7 +104,7 @@ class Renderer:
                 return str(problem)
             return ""
 
-        html = sanitise(raw, photo_url)
+        html = sanitise(raw, photo_url, nonce)
         images: list[Image] = []
 
         def as_picture(match: re.Match[str]) -> str:
@@ -117,7 +126,7 @@ class Renderer:
             )
             for removal in removals(raw, photo_problem)
         ]
-        return Rendered(html, findings, images)
+        return Rendered(html, findings, images, _pull_spans(html))
 
 
 def _unescape(value: str) -> str:
@@ -267,3 +276,22 @@ def pull_quotes_of(html: str) -> list[tuple[str, str]]:
         attribution = " ".join("".join(caption).split()).removeprefix("—").strip()
         found.append((_paragraphs(words), attribution))
     return found
+
+
+FIGURE_TAG = re.compile(r"<(/?)figure\b[^>]*>")
+
+
+def _pull_spans(html: str) -> list[tuple[int, int]]:
+    """Where each <figure class="pull-quote"> starts and ends in `html`."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, -1
+    for match in FIGURE_TAG.finditer(html):
+        if not match[1]:
+            if depth == 0 and 'class="pull-quote"' in match[0]:
+                start = match.start()
+            depth += 1 if (depth or start == match.start()) else 0
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, match.end()))
+    return spans

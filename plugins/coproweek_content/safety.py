@@ -29,25 +29,33 @@ class Finding:
     fix: str
 
 
-def personal_details(body: str, first_line: int, full_name: str = "") -> list[Finding]:
-    """Details of a person that may not belong on a public page."""
+# The last line of a pull quote names the person on purpose: their consent decides what shows.
+ATTRIBUTION_LINE = re.compile(r"^\s{0,3}>\s*(?:—|--)")
+
+
+def personal_details(body: str, first_line: int, hidden_names: list[str]) -> list[Finding]:
+    """Details of a person that may not belong on a public page; `hidden_names` are the
+    full names of people who agreed to be named less fully."""
     findings: list[Finding] = []
-    named = full_name if full_name and len(full_name.split()) > 1 else ""
+    named = [name for name in hidden_names if len(name.split()) > 1]
+    lowered = body.lower()
     # A pattern that matches no line does not match the whole text either (a match across
     # lines aside): most texts hold no details, and one search each rules that out.
     patterns = [(pattern, what) for pattern, what in DETAILS if pattern.search(body)]
-    if not patterns and not (named and named.lower() in body.lower()):
+    named = [name for name in named if name.lower() in lowered]
+    if not patterns and not named:
         return []
     for offset, line in enumerate(body.split("\n")):
         number = first_line + offset
-        if named and named.lower() in line.lower():
-            findings.append(
-                Finding(
-                    number,
-                    f'the text contains "{full_name}", but this person agreed to be named less fully.',
-                    "use only the name their Naming allows, or change Naming if they agreed.",
+        for name in named:
+            if name.lower() in line.lower() and not ATTRIBUTION_LINE.match(line):
+                findings.append(
+                    Finding(
+                        number,
+                        f'the text contains "{name}", but this person agreed to be named less fully.',
+                        "use only the name their Naming allows, or change Naming if they agreed.",
+                    )
                 )
-            )
         for pattern, what in patterns:
             if pattern.search(line):
                 findings.append(

@@ -88,7 +88,6 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
 }
 ALLOWED_CLASSES = {
-    "figure": {"pull-quote"},
     "div": {"footnote"},
     "sup": {"footnote-ref"},
     "a": {"footnote-ref", "footnote-backref"},
@@ -108,9 +107,13 @@ PELICAN_LINK_FIX = (
 )
 
 
-def sanitise(html: str, photo_url: Callable[[str], str | None]) -> Markup:
+def sanitise(
+    html: str, photo_url: Callable[[str], str | None], pull_quote_class: str = ""
+) -> Markup:
     """`html` with nothing but what the lists above allow. `photo_url(src)` gives the
-    address of the site photo an image names, or None to drop it."""
+    address of the site photo an image names, or None to drop it. Figures with the class
+    `pull_quote_class` (the renderer's own pull quotes) become <figure class="pull-quote">;
+    no other element keeps or gets that class."""
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if attribute == "src":
@@ -123,13 +126,20 @@ def sanitise(html: str, photo_url: Callable[[str], str | None]) -> Markup:
         html,
         tags=set(ALLOWED_TAGS),
         attributes=ALLOWED_ATTRIBUTES,
-        allowed_classes=ALLOWED_CLASSES,
+        allowed_classes={**ALLOWED_CLASSES, "figure": {pull_quote_class}}
+        if pull_quote_class
+        else ALLOWED_CLASSES,
         url_schemes=set(URL_SCHEMES),
         attribute_filter=keep,
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    return Markup(IMG_WITHOUT_SRC.sub("", cleaned))
+    cleaned = IMG_WITHOUT_SRC.sub("", cleaned)
+    if pull_quote_class:
+        cleaned = cleaned.replace(
+            f'<figure class="{pull_quote_class}">', '<figure class="pull-quote">'
+        )
+    return Markup(cleaned)
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Any
 
 from .fields import ALIASES, CONSENT_FIELD_NAMES, FORBIDDEN, Field, FieldError, a_list, tags, text
-from .problems import Problem, Severity
+from .placeholders import report_placeholders
+from .problems import FileReport, Severity
 from .source import SourceFile, canonical_key
 
 EXAMPLES = {
@@ -41,24 +41,6 @@ KIND_NAMES = {
     "page": "a page",
     "campaign": "a campaign",
 }
-
-
-@dataclass
-class FileReport:
-    """What one file gave: its problems (with the file as contributors know it)."""
-
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-    suggested: set[str] = field(default_factory=set)  # fields a "did you mean" hint named
-
-    def add(
-        self, line: int, message: str, fix: str = "", severity: Severity = Severity.ERROR
-    ) -> None:
-        self.problems.append(Problem(self.path, line, message, fix, severity))
-
-    @property
-    def has_errors(self) -> bool:
-        return any(p.severity is Severity.ERROR for p in self.problems)
 
 
 def _nearest(name: str, specs: dict[str, Field]) -> str:
@@ -126,6 +108,7 @@ def read_values(
         )
     _misplaced_fields(source, specs, report)
     _control_characters(source, report)
+    report_placeholders(source, report)
     return values
 
 
@@ -170,10 +153,10 @@ def _misplaced_fields(source: SourceFile, specs: dict[str, Field], report: FileR
 
 def _control_characters(source: SourceFile, report: FileReport) -> None:
     for line, char in source.control_characters[:5]:
-        name = unicodedata.name(char, "a control character")
+        name = unicodedata.name(char, "")
         report.add(
             line,
-            f"this line holds an invisible control character (U+{ord(char):04X} {name}), "
+            f"this line holds an invisible control character (U+{ord(char):04X}{' ' + name if name else ''}), "
             "often pasted from another program by accident.",
             "delete it: retype the words around it, or paste the text as plain text.",
         )

@@ -10,13 +10,14 @@ import hashlib
 import mimetypes
 import os
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from coproweek_content.buildstate import BuildState
 from coproweek_content.model import Post
 
 from .links import absolute_links
@@ -51,14 +52,16 @@ class FeedItem:
     card_source: Any = None  # the article's `card`, read when feeds are written
     content: str | None = None  # HTML with absolute addresses, or made from content_parts
     # Made only for the items a feed lists: most posts are past every feed's item limit.
-    content_parts: tuple[Any, Any, str] | None = field(default=None, repr=False, compare=False)
+    content_parts: tuple[Any, Any, str, date] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def html(self) -> str:
         """The full post as HTML, with absolute addresses."""
         if self.content is not None:
             return self.content
-        post, article, site_url = self.content_parts  # type: ignore[misc]
-        return item_html(post, article, site_url)
+        post, article, site_url, today = self.content_parts  # type: ignore[misc]
+        return item_html(post, article, site_url, today)
 
 
 @lru_cache(maxsize=8)
@@ -90,10 +93,13 @@ def campaign_label(year: int) -> str:
     return f"Co-production Week {year}"
 
 
-def item_html(post: Post, article: Any, site_url: str) -> str:
+def item_html(post: Post, article: Any, site_url: str, today: date) -> str:
     """The full post as HTML for a feed reader or a newsletter."""
     if post.kind == "quote":
-        parts = [f"<blockquote>{post.html}</blockquote>", f"<p>— {escape(post.byline)}</p>"]
+        parts = [
+            f"<blockquote>{post.html_for(today, CONSENT_CHANNEL)}</blockquote>",
+            f"<p>— {escape(post.byline)}</p>",
+        ]
         if post.link:
             parts.append(f'<p><a href="{escape(post.link)}">Read the longer piece</a></p>')
     else:
@@ -103,7 +109,7 @@ def item_html(post: Post, article: Any, site_url: str) -> str:
                 f'<p><img src="{escape(site_url)}/{escape(post.hero.path)}" '
                 f'alt="{escape(post.hero.alt)}"></p>'
             )
-        parts.append(post.html)
+        parts.append(post.html_for(today, CONSENT_CHANNEL))
         if post.link:
             parts.append(
                 f'<p>This post first appeared at <a href="{escape(post.link)}">'
@@ -115,7 +121,7 @@ def item_html(post: Post, article: Any, site_url: str) -> str:
 
 def item_summary(post: Post, article: Any) -> str:
     if post.kind == "quote" and post.quotes:
-        return f"{post.quotes[0].card_text} — {post.byline}"
+        return f"{post.quotes[0].short_text} — {post.byline}"
     return post.summary
 
 
@@ -141,7 +147,7 @@ def feed_item(
         date=aware(article.date, settings.get("TIMEZONE", "UTC")),
         author=post.display_name,
         summary=item_summary(post, article),
-        content_parts=(post, article, site_url),
+        content_parts=(post, article, site_url, BuildState.of(settings).loaded.context.today),
         categories=categories,
         kind=post.kind,
         type_slug=article.category.slug,
