@@ -206,6 +206,39 @@ def test_search_filters_by_campaign(browser: Browser, site_url: str) -> None:
     page.close()
 
 
+def test_old_results_go_as_soon_as_a_new_search_is_typed(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}/search/?q=co-production")
+    page.wait_for_selector("#search-results li a", timeout=15000)
+    field = page.get_by_label("Words to search for")
+    field.press("End")
+    field.press_sequentially(" t")
+    shown = page.evaluate(
+        "[document.querySelectorAll('#search-results li').length,"
+        " document.getElementById('search-status').textContent]"
+    )
+    assert shown == [0, ""]
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_selector("#search-results li a", timeout=15000)
+    page.get_by_label("Type of post").select_option("Quotes")
+    assert page.locator("#search-results li").count() == 0
+    page.close()
+
+
+def test_a_search_overtaken_by_typing_shows_nothing(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}/search/")
+    field = page.get_by_label("Words to search for")
+    field.fill("co-production")
+    with page.expect_response(lambda response: "/pagefind/fragment/" in response.url):
+        page.get_by_role("button", name="Search").click()  # the index is still loading
+        field.press_sequentially(" and more")
+    page.wait_for_timeout(500)  # the search has its results: it would show them now
+    assert page.locator("#search-results li").count() == 0
+    assert page.locator("#search-status").inner_text() == ""
+    page.close()
+
+
 def test_without_javascript_the_search_page_points_to_the_archives(
     browser: Browser, site_url: str
 ) -> None:

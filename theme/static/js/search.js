@@ -8,6 +8,9 @@
   var list = document.getElementById("search-results");
   var words = document.getElementById("search-words");
   var pagefind = null;
+  // Each search (and each change to the form) gets the next number; a search whose number
+  // is no longer the latest shows nothing, so results never answer an older query.
+  var latest = 0;
   form.hidden = false;
 
   function text(tag, content, className) {
@@ -31,12 +34,29 @@
     return (!type || result.meta.type === type) && (!campaign || result.meta.campaign === campaign);
   }
 
-  async function run(query, type, campaign) {
+  // The results on screen answer the form as it was; once it changes, they go.
+  function clearResults() {
+    latest += 1;
     list.replaceChildren();
+    if (status.textContent) { status.textContent = ""; }
+    return latest;
+  }
+
+  async function run(query, type, campaign) {
+    var mine = clearResults();
     status.textContent = "Searching...";
-    var engine = await load();
-    var search = await engine.search(query);
-    var loaded = await Promise.all(search.results.slice(0, 200).map(function (r) { return r.data(); }));
+    var loaded;
+    try {
+      var engine = await load();
+      var search = await engine.search(query);
+      loaded = await Promise.all(search.results.slice(0, 200).map(function (r) { return r.data(); }));
+    } catch (error) {
+      if (mine === latest) {
+        status.textContent = "The search could not be loaded. Please try the archive instead.";
+      }
+      return;
+    }
+    if (mine !== latest) { return; }
     var matching = loaded.filter(function (result) { return wanted(result, type, campaign); });
     matching.slice(0, 20).forEach(function (result) {
       var item = document.createElement("li");
@@ -56,6 +76,8 @@
       (count === 1 ? "1 post matches." : count + " posts match.") + (count > 20 ? " Showing the first 20." : "");
   }
 
+  form.addEventListener("input", clearResults);
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var data = new FormData(form);
@@ -63,9 +85,7 @@
     if (!query) { return; }
     var params = new URLSearchParams(data);
     history.replaceState(null, "", "?" + params.toString());
-    run(query, data.get("type"), data.get("campaign")).catch(function () {
-      status.textContent = "The search could not be loaded. Please try the archive instead.";
-    });
+    run(query, data.get("type"), data.get("campaign"));
   });
 
   var start = new URLSearchParams(location.search);
