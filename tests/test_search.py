@@ -165,7 +165,7 @@ def test_the_results_are_those_of_pagefinds_own_command_line(
 
 
 @pytest.fixture(scope="module")
-def cli_site_url(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def cli_site(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site with its search index made by `python -m pagefind --site`."""
     site = tmp_path_factory.mktemp("cli") / "site"
     shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns("pagefind", "cards"))
@@ -174,8 +174,29 @@ def cli_site_url(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) ->
         check=True,
         stdin=subprocess.DEVNULL,
     )
-    with serve(site) as url:
+    return site
+
+
+@pytest.fixture(scope="module")
+def cli_site_url(cli_site: Path) -> Iterator[str]:
+    with serve(cli_site) as url:
         yield url
+
+
+def test_the_bundle_holds_the_files_of_pagefinds_own_command_line(
+    sample_site: Path, cli_site: Path
+) -> None:
+    """Byte for byte, but for the files that number the pages (Pagefind numbers them in the
+    order it reads them) and the entry file that names those."""
+
+    def bundle(site: Path) -> tuple[list[str], dict[str, bytes]]:
+        files = files_of(site / "pagefind")
+        numbered = [n for n in files if n.startswith("index/") or n.endswith(".pf_meta")]
+        others = {n: data for n, data in files.items() if n not in numbered}
+        del others["pagefind-entry.json"]
+        return sorted(re.sub(r"_[0-9a-f]+\.", ".", name) for name in numbered), others
+
+    assert bundle(sample_site) == bundle(cli_site)
 
 
 def test_search_filters_by_type(browser: Browser, site_url: str) -> None:

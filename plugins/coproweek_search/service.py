@@ -1,9 +1,14 @@
 """Running Pagefind through its Python API: pages given from memory, one bundle written.
 
 Pagefind's Python API talks to a Pagefind process (its "service") over a pipe: one request
-per page, one answer each. The API's own loop pauses 0.1 s before reading each answer, so
-2000 pages took over 200 s; `PromptService` reads each answer as soon as it comes, and
-fails every request still waiting when Pagefind stops (the API's loop would wait forever).
+per page, one answer each. `PromptService` changes how the answers are read:
+- the API's loop pauses 0.1 s before reading each answer (over 200 s for 2000 pages); here
+  each answer is read as soon as it comes;
+- the API's loop waits forever when Pagefind stops; here every request still waiting fails;
+- the API reads an answer of at most 2 MiB, too small for the whole bundle (9 MB at 2000
+  posts). The bundle is asked for in one answer (`get_files`) and written here: Pagefind's
+  own `write_files` answers before its files are all written, and the API then stops
+  Pagefind, which left files cut short.
 """
 
 from __future__ import annotations
@@ -20,10 +25,12 @@ from typing import Any
 
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
+from pagefind.service.types import InternalDecodedFile
 
 # The pages sent to Pagefind before it has answered: enough to keep it busy, few enough
 # that the pages waiting in the pipe stay a few megabytes.
 IN_FLIGHT = 32
+CHUNK = 1 << 16  # bytes read from Pagefind at a time
 CONFIG: IndexConfig = {}  # Pagefind's defaults, as its command line uses them
 
 
@@ -46,29 +53,38 @@ class PromptService(PagefindService):
             raise PagefindError(self._ended or str(lost)) from None
 
     async def _wait_for_responses(self) -> None:
+        """Pagefind's answers: base64 JSON, each followed by a comma."""
         stdout = self._backend.stdout
         assert stdout is not None
-        while True:
-            try:
-                message = await stdout.readuntil(b",")
-                answer = json.loads(base64.b64decode(message[:-1]))
-            except asyncio.IncompleteReadError as ended:  # Pagefind stopped
-                code = await self._backend.wait()
-                said = ended.partial.decode("utf-8", "replace").strip()
-                self._fail_all(f"Pagefind stopped (exit code {code}){': ' if said else ''}{said}")
-                return
-            except (asyncio.LimitOverrunError, binascii.Error, ValueError) as error:
-                self._fail_all(f"Pagefind's answer could not be read ({error})")
-                self._backend.kill()
-                return
-            waiting = self._responses.pop(answer.get("message_id"), None)
-            payload = answer.get("payload", {})
-            if waiting is None:  # an answer to no request: Pagefind could not read one
-                self._fail_all(str(payload.get("message", payload)))
-            elif not waiting.done() and payload.get("type") == "Error":
-                waiting.set_exception(PagefindError(payload.get("message", "unknown error")))
-            elif not waiting.done():
-                waiting.set_result(payload)
+        unfinished: list[bytes] = []
+        while chunk := await stdout.read(CHUNK):
+            *ends, rest = chunk.split(b",")
+            for end in ends:
+                if not self._answer(b"".join([*unfinished, end])):
+                    return
+                unfinished = []
+            unfinished.append(rest)
+        code = await self._backend.wait()
+        said = b"".join(unfinished).decode("utf-8", "replace").strip()
+        self._fail_all(f"Pagefind stopped (exit code {code}){': ' if said else ''}{said}")
+
+    def _answer(self, message: bytes) -> bool:
+        """Settle the request `message` answers; False when Pagefind cannot go on."""
+        try:
+            answer = json.loads(base64.b64decode(message, validate=True))
+        except (binascii.Error, ValueError):  # not an answer: Pagefind says what went wrong
+            self._fail_all(message.decode("utf-8", "replace").strip())
+            self.kill()
+            return False
+        waiting = self._responses.pop(answer.get("message_id"), None)
+        payload = answer.get("payload", {})
+        if waiting is None:  # an answer to no request: Pagefind could not read one
+            self._fail_all(str(payload.get("message", payload)))
+        elif not waiting.done() and payload.get("type") == "Error":
+            waiting.set_exception(PagefindError(payload.get("message", "unknown error")))
+        elif not waiting.done():
+            waiting.set_result(payload)
+        return True
 
     def _fail_all(self, reason: str) -> None:
         self._ended = reason
@@ -102,7 +118,13 @@ class Pagefind:
 
     def index(self, pages: Sequence[tuple[str, str]], folder: Path) -> None:
         """Index `pages` (address, HTML) in this order, and write the bundle to `folder`."""
-        asyncio.run(self._index(pages, folder))
+        files = asyncio.run(self._index(pages))
+        for file in files:
+            target = folder / file["path"]
+            if not target.resolve().is_relative_to(folder.resolve()):
+                raise PagefindError(f"Pagefind named a file outside its bundle: {file['path']}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(file["content"])
 
     def stop(self) -> None:
         with self._lock:
@@ -110,7 +132,7 @@ class Pagefind:
             if self._service is not None and self._loop is not None:
                 self._loop.call_soon_threadsafe(self._service.kill)
 
-    async def _index(self, pages: Sequence[tuple[str, str]], folder: Path) -> None:
+    async def _index(self, pages: Sequence[tuple[str, str]]) -> list[InternalDecodedFile]:
         if self._stopped:
             raise PagefindError("stopped before it started")
         service = PromptService()
@@ -135,7 +157,7 @@ class Pagefind:
             failed = [result for result in added if isinstance(result, BaseException)]
             if failed:
                 raise failed[0]
-            await index.write_files(output_path=str(folder))
+            return await index.get_files()
         finally:
             with self._lock:
                 self._service = self._loop = None
