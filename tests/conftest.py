@@ -60,14 +60,10 @@ def copy_fixture(name: str, destination: Path) -> Path:
     return target
 
 
-# The sample site's search index is split per campaign, and each campaign into parts, and its
-# galleries are in pages, as large sites have them, so the tests (and the browser tests) cover
-# merging the bundles and the gallery's pages; tests/test_search.py checks the one-index
-# default.
+# The sample site's galleries are in pages, as large sites have them, so the tests (and the
+# browser tests) cover the gallery's pages.
 SAMPLE_SETTINGS: dict[str, Any] = {
     "COPROWEEK_PROJECT_ROOT": str(ROOT),
-    "COPROWEEK_SEARCH_SPLIT_FROM": 1,
-    "COPROWEEK_SEARCH_BUNDLE_SIZE": 5,
     "COPROWEEK_CARDS_GALLERY_PAGE_SIZE": 4,
 }
 

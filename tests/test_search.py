@@ -1,20 +1,23 @@
-"""Static search (Pagefind) in a real browser, with and without JavaScript."""
+"""Static search (Pagefind): what readers find, in a real browser, and how builds keep it."""
 
 from __future__ import annotations
 
 import gzip
-import html
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import coproweek_search
 import pytest
-from conftest import ROOT, SAMPLE_SETTINGS, build
+from browser_fixtures import serve
+from conftest import ROOT, build
 from coproweek_content.body import plain_text
 from coproweek_content.loader import SiteContext, load_site
 from coproweek_content.source import read_source
@@ -22,6 +25,8 @@ from pelican import signals
 from playwright.sync_api import Browser
 
 QUOTE = "Speaker: Tomos\nRole: Volunteer\nDate: 2024-07-02\nConsent: C-1\nChannels: web\n\n"
+WITHDRAWN = ROOT / "content/quotes/2024/withdrawn-example.md"
+QUICK: dict[str, Any] = {"COPROWEEK_CARDS_ENABLED": False}
 
 
 def published_campaigns() -> dict[str, int | None]:
@@ -48,35 +53,41 @@ def words_in_exactly_one_post() -> dict[int | None, tuple[str, str]]:
     return found
 
 
-def bundles(site: Path) -> list[str]:
-    """The search bundles the search page loads, the primary first (addresses in the site)."""
-    form = re.search(r"<form[^>]*id=.?search-form[^>]*>", (site / "search/index.html").read_text())
-    assert form, "the search page has its form"
-    attributes = dict(re.findall(r'(data-pagefind(?:-merge)?)="([^"]*)"', form.group(0)))
-    primary = html.unescape(attributes["data-pagefind"]).removesuffix("pagefind.js")
-    return [primary, *html.unescape(attributes.get("data-pagefind-merge", "")).split()]
-
-
-def bundle_pages(bundle: Path) -> dict[str, dict[str, Any]]:
-    """Address -> fragment (text and metadata) of every page in one Pagefind bundle."""
+def indexed_pages(site: Path) -> dict[str, dict[str, Any]]:
+    """Address -> what the search index holds of the page (text and metadata)."""
     pages = {}
-    for fragment in (bundle / "fragment").iterdir():
+    for fragment in (site / "pagefind" / "fragment").iterdir():
         data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
         pages[data["url"]] = data
     return pages
 
 
-def indexed_pages(site: Path) -> dict[str, str]:
-    """Address -> text of every page in the search index, over every bundle."""
-    pages = {}
-    for bundle in bundles(site):
-        for address, data in bundle_pages(site / bundle.strip("/")).items():
-            assert address not in pages, f"{address} is in two bundles"
-            pages[address] = data["content"]
-    return pages
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
-def test_the_index_covers_published_posts_only(sample_site: Path) -> None:
+def search(browser: Browser, site_url: str, words: str) -> tuple[list[str], str]:
+    """The result links and status when a reader searches for `words` on the search page."""
+    page = browser.new_page()
+    page.goto(f"{site_url}/search/")
+    page.get_by_label("Words to search for").fill(words)
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_function(
+        "/match/.test(document.getElementById('search-status').textContent)", timeout=15000
+    )
+    links = page.locator("#search-results li a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    status = page.locator("#search-status").inner_text()
+    page.close()
+    return links, status
+
+
+def test_the_index_holds_the_published_post_pages(sample_site: Path) -> None:
     assert (sample_site / "pagefind" / "pagefind.js").is_file()
     indexed = indexed_pages(sample_site)
     assert sorted(indexed) == sorted(published_campaigns())
@@ -87,76 +98,105 @@ def test_the_index_covers_published_posts_only(sample_site: Path) -> None:
         if b"data-pagefind-body" in page.read_bytes()
     ]
     assert sorted(indexed) == sorted(marked)
-    for word, address in words_in_exactly_one_post().values():
-        assert word in indexed[address].lower()
-
-
-def test_each_campaign_has_its_own_bundles(sample_site: Path) -> None:
-    """The newest campaign (its first part) is the primary bundle; the others, the parts of
-    campaigns with more posts than the bundle size and the posts without a campaign are
-    merged into it, in that order; a merged bundle holds only the index."""
-    campaigns = published_campaigns()
-    size = SAMPLE_SETTINGS["COPROWEEK_SEARCH_BUNDLE_SIZE"]
-    found = bundles(sample_site)
-    assert found[0] == "/pagefind/" and len(set(found)) == len(found)
-    order = []
-    for bundle in found:
-        pages = bundle_pages(sample_site / bundle.strip("/"))
-        years = {campaigns[address] for address in pages}
-        assert len(years) == 1, f"{bundle} holds posts of one campaign: {years}"
-        year = years.pop()
-        order.append(year)
-        assert {data["meta"].get("campaign") for data in pages.values()} == {
-            str(year) if year else None
-        }
-        if bundle != "/pagefind/":
-            assert re.fullmatch(rf"/pagefind-{year or 'other'}(-[1-9][0-9]*)?/", bundle), bundle
-            assert not list((sample_site / bundle.strip("/")).glob("*.js"))
-    years = sorted({year for year in campaigns.values() if year}, reverse=True)
-    assert order == sorted(order, key=lambda year: -(year or 0)), "newest first, none last"
-    for year in [*years, None]:
-        posts = sum(1 for y in campaigns.values() if y == year)
-        parts = order.count(year)
-        assert parts <= -(-posts // size), year
-        assert (parts > 1) == (posts > size), year  # (true of these posts' paths)
-    assert sorted(indexed_pages(sample_site)) == sorted(campaigns)  # each post once
-
-
-def search(browser: Browser, site_url: str, word: str) -> tuple[list[str], str]:
-    """The result links and status when a reader searches for `word`."""
-    page = browser.new_page()
-    page.goto(f"{site_url}/search/")
-    page.get_by_label("Words to search for").fill(word)
-    page.get_by_role("button", name="Search").click()
-    page.wait_for_selector("#search-results li a", timeout=15000)
-    links = page.locator("#search-results li a").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))"
-    )
-    status = page.locator("#search-status").inner_text()
-    page.close()
-    return links, status
+    assert not [path for path in sample_site.iterdir() if path.name.startswith("pagefind-")]
 
 
 def test_a_word_from_one_post_finds_that_post_whatever_its_campaign(
     browser: Browser, site_url: str
 ) -> None:
-    """Only that post: the bundles without the word add nothing (Pagefind would otherwise
-    search them for a shorter start of it, as "be" for "beginners")."""
     found = words_in_exactly_one_post()
-    assert {2025, 2023} <= set(found)  # the primary bundle and a merged one
+    assert {2025, 2024, 2023} <= set(found)
     for word, address in found.values():
         links, status = search(browser, site_url, word)
-        assert [link.rstrip("/") for link in links] == [address.rstrip("/")], (word, links)
+        assert links == [address], (word, links)
         assert status == "1 post matches.", (word, status)
 
 
-def test_one_search_ranks_the_results_of_every_bundle_together(
-    browser: Browser, site_url: str
-) -> None:
+def test_a_withdrawn_post_is_never_found(browser: Browser, site_url: str) -> None:
+    source = WITHDRAWN.read_text(encoding="utf-8")
+    assert "Withdrawn: yes" in source
+    for word in ("Quillfeather", "marmalade"):
+        assert word in source
+        links, _ = search(browser, site_url, word)
+        assert not any("withdrawn" in link for link in links), (word, links)
+        # In quotes Pagefind looks for the word itself, not for words starting alike.
+        links, status = search(browser, site_url, f'"{word}"')
+        assert (links, status) == ([], f'No posts match \u201c"{word}"\u201d.'), word
+
+
+def test_one_search_ranks_posts_of_every_campaign_together(browser: Browser, site_url: str) -> None:
     campaigns = published_campaigns()
     links, _ = search(browser, site_url, "co-production")
-    years = {campaigns["/" + "/".join(link.rstrip("/").split("/")[-2:]) + "/"] for link in links}
-    assert len(years) >= 3, links
+    assert len({campaigns[link] for link in links}) >= 3, links
+
+
+def ranked(browser: Browser, site_url: str, query: str) -> list[tuple[str, float]]:
+    """Address and score of every result, best first, from the bundle the search page loads."""
+    page = browser.new_page()
+    page.goto(f"{site_url}/search/")
+    results = page.evaluate(
+        """async (query) => {
+            const bundle = document.getElementById("search-form").dataset.pagefind;
+            const pagefind = await import(bundle);
+            await pagefind.init();
+            const search = await pagefind.search(query);
+            return Promise.all(search.results.map(
+                async (result) => [(await result.data()).url, result.score]));
+        }""",
+        query,
+    )
+    page.close()
+    return [(url, score) for url, score in results]
+
+
+@pytest.mark.parametrize("query", ["co-production", "time", "listened", "meeting tea", "power"])
+def test_the_results_are_those_of_pagefinds_own_command_line(
+    browser: Browser, site_url: str, cli_site_url: str, query: str
+) -> None:
+    """Pagefind's command line over the built site (it indexes the same post pages, as
+    only they carry data-pagefind-body) ranks the same posts with the same scores, in the
+    same order. Posts with equal scores come in the order Pagefind read them: ours by
+    address, the command line's in the order the file system lists the folders."""
+    ours, theirs = ranked(browser, site_url, query), ranked(browser, cli_site_url, query)
+    assert ours, query
+    assert [score for _, score in ours] == [score for _, score in theirs]
+    assert sorted(ours) == sorted(theirs)
+    assert search(browser, site_url, query)[1] == search(browser, cli_site_url, query)[1]
+
+
+@pytest.fixture(scope="module")
+def cli_site(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site with its search index made by `python -m pagefind --site`."""
+    site = tmp_path_factory.mktemp("cli") / "site"
+    shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns("pagefind", "cards"))
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+        check=True,
+        stdin=subprocess.DEVNULL,
+    )
+    return site
+
+
+@pytest.fixture(scope="module")
+def cli_site_url(cli_site: Path) -> Iterator[str]:
+    with serve(cli_site) as url:
+        yield url
+
+
+def test_the_bundle_holds_the_files_of_pagefinds_own_command_line(
+    sample_site: Path, cli_site: Path
+) -> None:
+    """Byte for byte, but for the files that number the pages (Pagefind numbers them in the
+    order it reads them) and the entry file that names those."""
+
+    def bundle(site: Path) -> tuple[list[str], dict[str, bytes]]:
+        files = files_of(site / "pagefind")
+        numbered = [n for n in files if n.startswith("index/") or n.endswith(".pf_meta")]
+        others = {n: data for n, data in files.items() if n not in numbered}
+        del others["pagefind-entry.json"]
+        return sorted(re.sub(r"_[0-9a-f]+\.", ".", name) for name in numbered), others
+
+    assert bundle(sample_site) == bundle(cli_site)
 
 
 def test_search_filters_by_type(browser: Browser, site_url: str) -> None:
@@ -173,7 +213,7 @@ def test_search_filters_by_type(browser: Browser, site_url: str) -> None:
     page.close()
 
 
-def test_search_filters_by_campaign_in_a_merged_bundle(browser: Browser, site_url: str) -> None:
+def test_search_filters_by_campaign(browser: Browser, site_url: str) -> None:
     campaigns = published_campaigns()
     page = browser.new_page()
     page.goto(f"{site_url}/search/?q=co-production&campaign=2023")
@@ -183,7 +223,40 @@ def test_search_filters_by_campaign_in_a_merged_bundle(browser: Browser, site_ur
     )
     assert links
     for link in links:
-        assert campaigns["/" + "/".join(link.rstrip("/").split("/")[-2:]) + "/"] == 2023, link
+        assert campaigns[link] == 2023, link
+    page.close()
+
+
+def test_old_results_go_as_soon_as_a_new_search_is_typed(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}/search/?q=co-production")
+    page.wait_for_selector("#search-results li a", timeout=15000)
+    field = page.get_by_label("Words to search for")
+    field.press("End")
+    field.press_sequentially(" t")
+    shown = page.evaluate(
+        "[document.querySelectorAll('#search-results li').length,"
+        " document.getElementById('search-status').textContent]"
+    )
+    assert shown == [0, ""]
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_selector("#search-results li a", timeout=15000)
+    page.get_by_label("Type of post").select_option("Quotes")
+    assert page.locator("#search-results li").count() == 0
+    page.close()
+
+
+def test_a_search_overtaken_by_typing_shows_nothing(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}/search/")
+    field = page.get_by_label("Words to search for")
+    field.fill("co-production")
+    with page.expect_response(lambda response: "/pagefind/fragment/" in response.url):
+        page.get_by_role("button", name="Search").click()  # the index is still loading
+        field.press_sequentially(" and more")
+    page.wait_for_timeout(500)  # the search has its results: it would show them now
+    assert page.locator("#search-results li").count() == 0
+    assert page.locator("#search-status").inner_text() == ""
     page.close()
 
 
@@ -199,107 +272,85 @@ def test_without_javascript_the_search_page_points_to_the_archives(
     context.close()
 
 
-def test_an_unchanged_site_reuses_its_search_index(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    (content / "quotes" / "2024").mkdir(parents=True)
+def write_quote(content: Path, words: str) -> Path:
     post = content / "quotes/2024/post.md"
-    post.write_text(
-        "Speaker: Tomos\nRole: Volunteer\nDate: 2024-07-02\nConsent: C-1\nChannels: web\n\nWe listen first.\n",
-        encoding="utf-8",
-    )
-    cache = tmp_path / "cache"
+    post.parent.mkdir(parents=True, exist_ok=True)
+    post.write_text(QUOTE + words + "\n", encoding="utf-8")
+    return post
+
+
+def test_an_unchanged_site_reuses_its_index_and_an_edit_indexes_again(tmp_path: Path) -> None:
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    write_quote(content, "We listen first.")
     first, printed = build(content, tmp_path / "one", cache=cache)
     assert first.ok, printed
+    assert first.stats["search"]["reused"] is False
     second, printed = build(content, tmp_path / "two", cache=cache)
     assert second.ok, printed
-    entry = "pagefind/pagefind-entry.json"
-    assert (tmp_path / "one" / entry).read_bytes() == (tmp_path / "two" / entry).read_bytes()
-    assert (
-        tmp_path / "two" / entry
-    ).stat().st_nlink > 1  # linked from the kept index, not made again
-    post.write_text(
-        post.read_text(encoding="utf-8").replace("listen first", "listen closely"), encoding="utf-8"
-    )
+    assert second.stats["search"]["reused"] is True
+    assert files_of(tmp_path / "one/pagefind") == files_of(tmp_path / "two/pagefind")
+    write_quote(content, "We listen closely.")
     third, printed = build(content, tmp_path / "three", cache=cache)
     assert third.ok, printed
-    fragments = b"".join(
-        gzip.decompress(p.read_bytes()) for p in (tmp_path / "three/pagefind/fragment").iterdir()
-    )
-    assert b"closely" in fragments
+    assert third.stats["search"]["reused"] is False
+    (text,) = [page["content"] for page in indexed_pages(tmp_path / "three").values()]
+    assert "closely" in text and "first" not in text
+    assert len(list((cache / "search").iterdir())) == 1  # only the bundle in use is kept
 
 
-def started_pagefinds(
-    monkeypatch: pytest.MonkeyPatch, site: Path | None = None
-) -> list[subprocess.Popen[bytes] | None]:
-    """Every Pagefind process the builds start; with `site`, Pagefind is given that folder."""
-    started: list[subprocess.Popen[bytes] | None] = []
-    original = coproweek_search.start_pagefind
-
-    def start(given: Path, staging: Path) -> subprocess.Popen[bytes] | None:
-        started.append(original(site or given, staging))
-        return started[-1]
-
-    monkeypatch.setattr(coproweek_search, "start_pagefind", start)
-    return started
+def test_two_builds_give_identical_search_files(tmp_path: Path) -> None:
+    one, printed = build(ROOT / "content", tmp_path / "one", **QUICK)
+    assert one.ok, printed
+    two, printed = build(ROOT / "content", tmp_path / "two", **QUICK)
+    assert two.ok, printed
+    assert not two.stats["search"]["reused"]  # each with its own cache: indexed twice
+    assert files_of(tmp_path / "one/pagefind") == files_of(tmp_path / "two/pagefind")
 
 
-def leftovers(output: Path) -> list[Path]:
-    return sorted(output.parent.glob(f".{output.name}.*"))
+def fake_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """Builds run this shell script as Pagefind (the API's PAGEFIND_BINARY_PATH)."""
+    program = tmp_path / "pagefind"
+    program.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(program))
 
 
-def test_a_failing_index_fails_the_build_and_leaves_nothing_behind(
+def leftovers(tmp_path: Path) -> list[str]:
+    """Folders a build left beside its site, and bundles half made in the search cache."""
+    beside = [path.name for path in tmp_path.glob(".out*")]
+    return beside + [path.name for path in (tmp_path / "out-cache").glob("search/.*")]
+
+
+def test_a_failing_pagefind_stops_the_build_and_leaves_nothing_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "content/quotes/2024").mkdir(parents=True)
-    (tmp_path / "content/quotes/2024/post.md").write_text(QUOTE + "We listen.\n", encoding="utf-8")
-    started = started_pagefinds(monkeypatch, site=tmp_path / "missing")
+    write_quote(tmp_path / "content", "We listen.")
+    fake_pagefind(tmp_path, monkeypatch, "echo 'Error: no space left on device' >&2\nexit 1\n")
     result, printed = build(tmp_path / "content", tmp_path / "out")
     assert not result.ok
-    assert "The search index could not be built" in printed
-    assert started and all(process and process.poll() is not None for process in started)
+    assert (
+        "The search index could not be built: Pagefind stopped (exit code 1): "
+        "Error: no space left on device"
+    ) in printed
     assert not (tmp_path / "out").exists()
-    assert leftovers(tmp_path / "out") == []
+    assert leftovers(tmp_path) == []
 
 
-def test_one_failing_shard_fails_the_build_and_stops_the_others(
+def test_a_build_that_fails_while_pagefind_runs_stops_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    started: list[subprocess.Popen[bytes] | None] = []
-    original = coproweek_search.start_pagefind
-
-    def start(site: Path, staging: Path) -> subprocess.Popen[bytes] | None:
-        broken = staging.name == "pagefind-2023"
-        started.append(original(tmp_path / "missing" if broken else site, staging))
-        return started[-1]
-
-    monkeypatch.setattr(coproweek_search, "start_pagefind", start)
-    quick = {"COPROWEEK_CARDS_ENABLED": False, "COPROWEEK_SEARCH_SPLIT_FROM": 1}
-    result, printed = build(content, tmp_path / "out", cache=tmp_path / "cache", **quick)
-    assert not result.ok
-    assert "The search index could not be built (pagefind-2023)" in printed
-    assert len(started) == 4 and all(p and p.poll() is not None for p in started)
-    assert not (tmp_path / "out").exists()
-    assert leftovers(tmp_path / "out") == []
-    monkeypatch.setattr(coproweek_search, "start_pagefind", original)
-    again, printed = build(content, tmp_path / "out", cache=tmp_path / "cache", **quick)
-    assert again.ok, printed
-    assert "/2023/tomasz-trust-is-evidence/" in indexed_pages(tmp_path / "out")
-
-
-def test_a_build_that_fails_later_leaves_no_pagefind_behind(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "content/quotes/2024").mkdir(parents=True)
-    (tmp_path / "content/quotes/2024/post.md").write_text(QUOTE + "We listen.\n", encoding="utf-8")
-    started = started_pagefinds(monkeypatch)
+    write_quote(tmp_path / "content", "We listen.")
+    pid_file = tmp_path / "pagefind.pid"
+    fake_pagefind(tmp_path, monkeypatch, f"echo $$ > '{pid_file}'\nexec sleep 600\n")
 
     class Failing:  # a generator that fails after the posts are written, before `finalized`
         def __init__(self, **_: Any) -> None:
             pass
 
         def generate_output(self, writer: Any) -> None:
+            deadline = time.monotonic() + 60
+            while not pid_file.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)  # until Pagefind has started
             raise RuntimeError("a later step fails")
 
     def failing(pelican: Any) -> type:
@@ -311,89 +362,10 @@ def test_a_build_that_fails_later_leaves_no_pagefind_behind(
     finally:
         signals.get_generators.disconnect(failing)
     assert not failed.ok and "a later step fails" in printed
-    assert started
-    # Pagefind may still be running: it writes only into its staging folder, never into the
-    # site, and the next build of that site stops it.
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(pid_file.read_text()), 0)
     assert not (tmp_path / "out").exists()
-    again, printed = build(tmp_path / "content", tmp_path / "out")
-    assert again.ok, printed
-    assert all(process and process.poll() is not None for process in started)
-    assert leftovers(tmp_path / "out") == []
-    assert "/2024/post/" in indexed_pages(tmp_path / "out")
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
-def test_editing_one_post_indexes_only_its_bundle(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    cache = tmp_path / "cache"
-    quick = {
-        "COPROWEEK_CARDS_ENABLED": False,
-        "COPROWEEK_SEARCH_SPLIT_FROM": 1,
-        "COPROWEEK_SEARCH_BUNDLE_SIZE": 5,
-    }
-    first, printed = build(content, tmp_path / "one", cache=cache, **quick)
-    assert first.ok, printed
-    shards = [bundle.strip("/") for bundle in bundles(tmp_path / "one")]
-    assert len(shards) > 4, "campaigns split into parts"
-    assert sorted(coproweek_search.LAST.indexed) == sorted(shards)  # in the order they finished
-    address = "/2024/delroy-what-is-missing-is-time/"
-    (mine,) = [s for s in shards if address in bundle_pages(tmp_path / "one" / s)]
-    post = content / "quotes/2024/delroy-what-is-missing-is-time.md"
-    post.write_text(post.read_text(encoding="utf-8") + "\nAnd marmalade.\n", encoding="utf-8")
-    second, printed = build(content, tmp_path / "two", cache=cache, **quick)
-    assert second.ok, printed
-    assert [bundle.strip("/") for bundle in bundles(tmp_path / "two")] == shards
-    assert coproweek_search.LAST.indexed == [mine]
-    assert sorted(coproweek_search.LAST.reused) == sorted(set(shards) - {mine})
-    for shard in shards:  # the other shards are the same files, linked from the cache
-        entry = f"{shard}/pagefind-entry.json"
-        same = (tmp_path / "one" / entry).stat().st_ino == (tmp_path / "two" / entry).stat().st_ino
-        assert same == (shard != mine), shard
-    assert "marmalade" in bundle_pages(tmp_path / "two" / mine)[address]["content"]
-    fresh, printed = build(content, tmp_path / "fresh", cache=tmp_path / "fresh-cache", **quick)
-    assert fresh.ok, printed
-    ours, theirs = files_of(tmp_path / "two"), files_of(tmp_path / "fresh")
-    differing = sorted(
-        name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name)
-    )
-    assert not differing, differing[:10]
-
-
-@pytest.mark.parametrize("size", [None, 0, -3])
-def test_a_bundle_size_of_none_or_below_one_keeps_one_bundle_per_campaign(
-    tmp_path: Path, size: Any
-) -> None:
-    quick = {"COPROWEEK_CARDS_ENABLED": False, "COPROWEEK_SEARCH_SPLIT_FROM": 1}
-    result, printed = build(
-        ROOT / "content", tmp_path / "out", COPROWEEK_SEARCH_BUNDLE_SIZE=size, **quick
-    )
-    assert result.ok, printed
-    years = sorted({year for year in published_campaigns().values() if year}, reverse=True)
-    expected = ["/pagefind/", *(f"/pagefind-{year}/" for year in years[1:]), "/pagefind-other/"]
-    assert bundles(tmp_path / "out") == expected
-
-
-def test_a_site_below_the_split_size_has_one_index(tmp_path: Path) -> None:
-    """The default: one Pagefind index of every post (ranked by the whole site's words)
-    until a site has COPROWEEK_SEARCH_SPLIT_FROM posts."""
-    result, printed = build(
-        ROOT / "content",
-        tmp_path / "out",
-        COPROWEEK_PROJECT_ROOT=str(ROOT),
-        COPROWEEK_CARDS_ENABLED=False,
-    )
-    assert result.ok, printed
-    assert bundles(tmp_path / "out") == ["/pagefind/"]
-    assert coproweek_search.LAST.indexed == ["pagefind"]
-    assert sorted(indexed_pages(tmp_path / "out")) == sorted(published_campaigns())
+    assert leftovers(tmp_path) == []
 
 
 def test_a_site_without_posts_indexes_its_pages(tmp_path: Path) -> None:
@@ -403,34 +375,22 @@ def test_a_site_without_posts_indexes_its_pages(tmp_path: Path) -> None:
     )
     result, printed = build(tmp_path / "content", tmp_path / "out")
     assert result.ok, printed
-    assert bundles(tmp_path / "out") == ["/pagefind/"]
-    assert any("marmalade" in text for text in indexed_pages(tmp_path / "out").values())
+    assert "marmalade" in indexed_pages(tmp_path / "out")["/about/"]["content"]
 
 
-def test_a_site_whose_last_post_went_indexes_none_of_the_old_pages(tmp_path: Path) -> None:
-    """The next build writes over the site of two builds ago, which still has the post's
-    page until the build's last step; the whole-site index must not pick it up."""
-    content = tmp_path / "content"
+def test_a_post_taken_off_the_site_leaves_the_index(tmp_path: Path) -> None:
+    content, cache = tmp_path / "content", tmp_path / "cache"
     (content / "pages").mkdir(parents=True)
     (content / "pages/about.md").write_text(
         "Title: About\n\nWe are a marmalade collective.\n", encoding="utf-8"
     )
-    post = content / "quotes/2024/gone.md"
-    post.parent.mkdir(parents=True)
-    post.write_text(
-        "Speaker: Bethan\nRole: Volunteer\nDate: 2024-07-02\nConsent: C-8\nChannels: web\n\n"
-        "Words about the quince orchard.\n",
-        encoding="utf-8",
-    )
-    for _ in range(2):
-        result, printed = build(content, tmp_path / "out", COPROWEEK_CARDS_ENABLED=False)
-        assert result.ok, printed
-    post.unlink()
-    result, printed = build(content, tmp_path / "out", COPROWEEK_CARDS_ENABLED=False)
+    post = write_quote(content, "Words about the quince orchard.")
+    result, printed = build(content, tmp_path / "out", cache=cache, **QUICK)
     assert result.ok, printed
-    assert coproweek_search.LAST.indexed == ["pagefind"]
-    texts = indexed_pages(tmp_path / "out")
-    assert any("marmalade" in text for text in texts.values())
-    assert not any("quince" in text for text in texts.values()), texts
-    assert not (tmp_path / "out/2024/gone").exists()
-    assert "gone" not in (tmp_path / "out/sitemap.xml").read_text(encoding="utf-8")
+    assert list(indexed_pages(tmp_path / "out")) == ["/2024/post/"]
+    post.unlink()
+    result, printed = build(content, tmp_path / "out", cache=cache, **QUICK)
+    assert result.ok, printed
+    texts = [page["content"] for page in indexed_pages(tmp_path / "out").values()]
+    assert any("marmalade" in text for text in texts)
+    assert not any("quince" in text for text in texts), texts

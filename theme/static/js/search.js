@@ -8,7 +8,9 @@
   var list = document.getElementById("search-results");
   var words = document.getElementById("search-words");
   var pagefind = null;
-  var merged = (form.getAttribute("data-pagefind-merge") || "").split(" ").filter(Boolean);
+  // Each search (and each change to the form) gets the next number; a search whose number
+  // is no longer the latest shows nothing, so results never answer an older query.
+  var latest = 0;
   form.hidden = false;
 
   function text(tag, content, className) {
@@ -18,14 +20,10 @@
     return element;
   }
 
-  // A large site's index is a Pagefind bundle per campaign (or part of one): the first is
-  // loaded and the others merged into it, so one search covers them all and Pagefind ranks
-  // the results as one list.
   async function load() {
     if (!pagefind) {
       var engine = await import(form.getAttribute("data-pagefind"));
       await engine.init();
-      await Promise.all(merged.map(function (bundle) { return engine.mergeIndex(bundle); }));
       pagefind = engine;
     }
     return pagefind;
@@ -36,40 +34,31 @@
     return (!type || result.meta.type === type) && (!campaign || result.meta.campaign === campaign);
   }
 
-  // Pagefind searches a shorter start of a word a bundle does not have ("beginners" finds
-  // "be"); a single index of the whole site does so only when no page has the word. An exact
-  // search (in quotes) never does: for each word that some page has exactly, the pages of the
-  // bundles without it are dropped. Each page names its bundle (coproweek_search).
-  async function exactIds(engine, query) {
-    var terms = merged.length ? query.replace(/"/g, " ").split(/\s+/).filter(Boolean) : [];
-    return Promise.all(terms.map(async function (term) {
-      var search = await engine.search("\"" + term + "\"");
-      return new Set(search.results.map(function (result) { return result.id; }));
-    }));
-  }
-
-  function withoutFallbacks(idOf, loaded, exact) {
-    var bundle = function (page) { return page.meta.bundle || ""; };
-    return exact.reduce(function (kept, ids) {
-      var having = new Set(kept.filter(function (page) { return ids.has(idOf.get(page)); }).map(bundle));
-      return having.size === 0 ? kept : kept.filter(function (page) { return having.has(bundle(page)); });
-    }, loaded);
+  // The results on screen answer the form as it was; once it changes, they go.
+  function clearResults() {
+    latest += 1;
+    list.replaceChildren();
+    if (status.textContent) { status.textContent = ""; }
+    return latest;
   }
 
   async function run(query, type, campaign) {
-    list.replaceChildren();
+    var mine = clearResults();
     status.textContent = "Searching...";
-    var engine = await load();
-    var search = await engine.search(query);
-    var results = search.results.slice(0, 200);
-    var loaded = await Promise.all(results.map(function (r) { return r.data(); }));
-    var idOf = new Map(loaded.map(function (page, i) { return [page, results[i].id]; }));
-    var exact = await exactIds(engine, query);
-    var matching = withoutFallbacks(idOf, loaded, exact).filter(function (result) {
-      return wanted(result, type, campaign);
-    });
-    var found = matching.slice(0, 20);
-    found.forEach(function (result) {
+    var loaded;
+    try {
+      var engine = await load();
+      var search = await engine.search(query);
+      loaded = await Promise.all(search.results.slice(0, 200).map(function (r) { return r.data(); }));
+    } catch (error) {
+      if (mine === latest) {
+        status.textContent = "The search could not be loaded. Please try the archive instead.";
+      }
+      return;
+    }
+    if (mine !== latest) { return; }
+    var matching = loaded.filter(function (result) { return wanted(result, type, campaign); });
+    matching.slice(0, 20).forEach(function (result) {
       var item = document.createElement("li");
       var heading = document.createElement("h2");
       var link = text("a", result.meta.title || result.url);
@@ -87,6 +76,8 @@
       (count === 1 ? "1 post matches." : count + " posts match.") + (count > 20 ? " Showing the first 20." : "");
   }
 
+  form.addEventListener("input", clearResults);
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var data = new FormData(form);
@@ -94,9 +85,7 @@
     if (!query) { return; }
     var params = new URLSearchParams(data);
     history.replaceState(null, "", "?" + params.toString());
-    run(query, data.get("type"), data.get("campaign")).catch(function () {
-      status.textContent = "The search could not be loaded. Please try the archive instead.";
-    });
+    run(query, data.get("type"), data.get("campaign"));
   });
 
   var start = new URLSearchParams(location.search);
