@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import re
 import shutil
 import sys
@@ -152,6 +153,7 @@ def build_site(
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}{STAGING_PREFIX}", dir=output.parent))
+    staging.chmod(0o777 & ~current_umask())  # mkdtemp's folder is private; a site is not
     settings["OUTPUT_PATH"] = str(staging)
     cache_root = Path(settings["CACHE_PATH"])
     try:
@@ -282,6 +284,12 @@ def leftovers(output: Path) -> list[Path]:
     """Folders left beside output/ by builds that were interrupted."""
     names = (f".{output.name}{STAGING_PREFIX}*", f".{output.name}.old-*")
     return [path for pattern in names for path in output.parent.glob(pattern)]
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 LEFTOVER_AGE_SECONDS = 86_400

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from .service import CONFIG, Pagefind
+from .service import Pagefind
 
 FOLDER = "pagefind"  # the bundle's folder in the site; the search page loads it from there
 PARTIAL = ".partial-"  # a bundle Pagefind is still writing, never reused
@@ -47,7 +47,7 @@ def read_pages(output: Path, written: Iterable[str]) -> list[tuple[str, bytes]]:
 
 
 def pages_digest(pages: list[tuple[str, bytes]], inputs: str) -> str:
-    digest = hashlib.sha256(f"{version('pagefind')}\0{CONFIG!r}\0{inputs}\0".encode())
+    digest = hashlib.sha256(f"{version('pagefind')}\0{inputs}\0".encode())
     for url, data in pages:
         digest.update(url.encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()[:24]
@@ -75,7 +75,7 @@ def make_bundle(
         partial = cache / f"{PARTIAL}{digest}"
         shutil.rmtree(partial, ignore_errors=True)
         try:
-            pagefind.index([(url, data.decode("utf-8")) for url, data in pages], partial)
+            pagefind.index(pages, partial)
             partial.rename(kept)
         finally:
             shutil.rmtree(partial, ignore_errors=True)
