@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from coproweek_build.build import build_site, leftovers, load_settings, run_checks  # noqa: E402
 from coproweek_build.scaffold import NoMoreAnswers, ScaffoldRefused, new_post  # noqa: E402
+from coproweek_build.tidy import TidyRefused, difference, tidied  # noqa: E402
 
 CONFIG = {
     "settings_base": ROOT / "pelicanconf.py",
@@ -283,6 +284,27 @@ def new_post_task(
 ) -> None:
     """Start a new blog post (asks for what the options do not give)."""
     _scaffold("blog", dict(locals()))
+
+
+@task(help={"file": "the post to tidy", "dry_run": "only show the change"}, positional=["file"])
+def tidy(c: Context, file: str, dry_run: bool = False) -> None:
+    """Rewrite text pasted from Word or a web page as clean Markdown, showing the change."""
+    path = Path(file)
+    if not path.is_file():
+        raise Exit(f"There is no file {file}.", code=1)
+    try:
+        before, after = tidied(path)
+    except TidyRefused as refused:
+        raise Exit(str(refused), code=1) from None
+    if before == after:
+        print(f"{file} is tidy already: nothing to change.")
+        return
+    print(difference(before, after, file))
+    if dry_run:
+        print("Nothing was saved (--dry-run).")
+        return
+    path.write_text(after, encoding="utf-8")
+    print(f"Saved {file}. Look at the change above, then run ./kit check.")
 
 
 @task(help={"k": "only run tests whose name matches this expression"})

@@ -135,11 +135,6 @@ SANITISED_BODIES = [
         '<table background="https://evil.example/BGMARK.png"><tr><td>x</td></tr></table>',
         "BGMARK",
     ),
-    (
-        "noscript",
-        '<noscript><p title="</noscript><img src=x onerror=NOSCRIPTMARK()>"></noscript>',
-        "NOSCRIPTMARK",
-    ),
 ]
 
 # Plain-text fields with characters that must be escaped, never interpreted.
@@ -612,6 +607,142 @@ def refused_cases() -> list[Case]:
             'Consent: "<script>" is not a consent reference we can use.',
         ),
         refused_quote("pull-quote-name", "", 0, ""),  # replaced below
+        refused_quote(
+            "noscript",
+            QUOTE
+            + '\nSome words, then: <noscript><p title="</noscript><img src=x onerror=NOSCRIPTMARK()>"></noscript>\n',
+            8,
+            "the quote shows HTML code as words",
+        ),
+        refused_quote(
+            "entity-markup",
+            QUOTE
+            + "\n&lt;script&gt;alert('ENTBODY')&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt;\n",
+            8,
+            "the quote shows HTML code as words",
+        ),
+        # Names shown more fully than their person agreed (first name only here).
+        Case(
+            "surname-in-file-name",
+            {
+                q + "amira-haddad-sharing-power.md": QUOTE.replace(
+                    "Speaker: Tomos", "Speaker: Amira Haddad"
+                )
+                + "\nWords of the quote.\n"
+            },
+            refused=(q + "amira-haddad-sharing-power.md", 1, 'the file name holds "Haddad"'),
+        ),
+        refused_quote(
+            "surname-in-title",
+            QUOTE.replace("Speaker: Tomos", "Speaker: Ffion Titlesurname")
+            + "Title: Ffion Titlesurname on listening\n\nWords.\n",
+            7,
+            'Title holds "Titlesurname"',
+        ),
+        refused_quote(
+            "surname-in-tags",
+            QUOTE.replace("Speaker: Tomos", "Speaker: Ffion Tagsurname")
+            + "Tags: tagsurname, power\n\nWords.\n",
+            7,
+            'Tags holds "Tagsurname"',
+        ),
+        refused_quote(
+            "full-name-in-text",
+            QUOTE.replace("Speaker: Tomos", "Speaker: Siân Bodysurname")
+            + "\nI am Siân Bodysurname and I said this.\n",
+            8,
+            'the text contains "Siân Bodysurname"',
+        ),
+        refused_quote(
+            "comma-name",
+            QUOTE.replace("Speaker: Tomos", "Speaker: Okonkwo, Chidi") + "\nWords.\n",
+            1,
+            '"Okonkwo, Chidi" has a comma',
+        ),
+        refused_quote(
+            "zero-width-name",
+            QUOTE.replace("Speaker: Tomos", "Speaker: Bethan\u200bZerowidthsurname") + "\nWords.\n",
+            1,
+            "this name holds an invisible character",
+        ),
+        Case(
+            "quoted-full-name-in-text",
+            {
+                "content/blog/2024/quoted.md": BLOG
+                + "Quoted: Rhys Pullsurname\n    Consent: C-9\n    Channels: web\n\nRhys Pullsurname told us this.\n\n> Words.\n> — Rhys, Volunteer\n"
+            },
+            refused=("content/blog/2024/quoted.md", 13, 'the text contains "Rhys Pullsurname"'),
+        ),
+        # Consent fields hidden behind a line Markdown might read as a code fence.
+        refused_quote(
+            "fence-withdrawn",
+            QUOTE + "\nWords.\n```inline``` code here\nWithdrawn: yes\n",
+            10,
+            '"Withdrawn:" is below the blank line',
+        ),
+        refused_quote(
+            "fence-consent-ends",
+            QUOTE + "\nWords.\n~~~ wavy\nConsent-ends: 2020-01-01\n",
+            10,
+            '"Consent-ends:" is below the blank line',
+        ),
+        # File names the site cannot publish as they are.
+        Case(
+            "hash-photo-name",
+            {"content/images/2024/workshop #2.png": small_png()},
+            refused=(
+                "content/images/2024/workshop #2.png",
+                1,
+                "this file's name holds a character web addresses use",
+            ),
+        ),
+        Case(
+            "escape-in-file-name",
+            {q + "gone\x1b]0;PWNED\x07.md": QUOTE + "\nWords.\n"},
+            refused=(
+                q + "gone\\x1b]0;PWNED\\x07.md",
+                1,
+                "this file's name holds an invisible control character",
+            ),
+        ),
+        Case(
+            "long-photo-name",
+            {"content/images/2024/" + "p" * 120 + ".png": small_png()},
+            refused=(
+                "content/images/2024/" + "p" * 120 + ".png",
+                1,
+                "bytes long, more than the 100",
+            ),
+        ),
+        Case(
+            "upper-case-ending",
+            {q + "upper.MD": QUOTE + "\nUPPERMARK words.\n"},
+            refused=(q + "upper.MD", 1, '"upper.MD" ends in .MD, in capital letters.'),
+        ),
+        Case(
+            "truncated-photo",
+            {
+                "content/images/2024/cut.jpg": _truncated_jpeg(),
+                q + "cut.md": QUOTE + "\n![A photo](/images/2024/cut.jpg)\n",
+            },
+            refused=(q + "cut.md", 8, "cannot be read as a photo"),
+        ),
+        Case(
+            "private-photo",
+            {
+                "content/images/_private/faces.png": small_png(),
+                q + "private.md": QUOTE + "\n![Faces](/images/_private/faces.png)\n",
+            },
+            refused=(q + "private.md", 8, "is kept private"),
+        ),
+        Case(
+            "hidden-photo",
+            {
+                "content/images/2024/.hidden.png": small_png(),
+                q + "hiddenphoto.md": QUOTE + "\n![Hidden](/images/2024/.hidden.png)\n",
+            },
+            refused=(q + "hiddenphoto.md", 8, "is kept private"),
+        ),
         # Consent that fails closed.
         refused_quote(
             "withdrawn-empty", QUOTE + "Withdrawn:\n\nWords.\n", 7, "Withdrawn is empty."
@@ -826,7 +957,7 @@ def refused_cases() -> list[Case]:
             refused=(
                 "content/blog/2024/pull.md",
                 10,
-                "the name and role of this pull quote are plain text",
+                "this pull quote's words, name and role are plain text",
             ),
         ),
         "latin1": Case(
@@ -845,6 +976,12 @@ def refused_cases() -> list[Case]:
         ),
     }
     return [replacements.get(case.name, case) for case in cases]
+
+
+def _truncated_jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.effect_noise((200, 150), 60).convert("RGB").save(buffer, "JPEG")
+    return buffer.getvalue()[: buffer.tell() // 2]
 
 
 def _bmp() -> bytes:

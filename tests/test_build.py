@@ -402,3 +402,29 @@ def test_a_build_leaves_nothing_beside_the_site_and_never_follows_links(
     assert (precious / "keep.html").read_text(encoding="utf-8") == "not the site's"
     assert (precious / "folder" / "keep.html").is_file()
     assert not list(tmp_path.glob(".output*")), "nothing is left beside output/"
+
+
+def test_a_fault_in_the_kit_leaves_nothing_beside_the_site(tmp_path: Path) -> None:
+    """A build stopped by an exception (a fault of the kit, not of the content) says so,
+    keeps the old site and leaves no staging folder, even with cards and search running."""
+    from pelican import signals
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "feeds" / "content", content)
+    output = tmp_path / "output"
+    result, printed = build(content, output)
+    assert result.ok, printed
+    before = digest(output)
+
+    def broken(pelican: object) -> None:
+        raise RuntimeError("a fault planted by the test")
+
+    signals.finalized.connect(broken)
+    try:
+        result, printed = build(content, output)
+    finally:
+        signals.finalized.disconnect(broken)
+    assert not result.ok
+    assert "This is a fault in the site kit" in printed and "a fault planted by the test" in printed
+    assert digest(output) == before
+    assert not list(tmp_path.glob(".output*"))

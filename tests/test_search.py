@@ -18,9 +18,8 @@ from typing import Any
 import pytest
 from browser_fixtures import serve
 from conftest import ROOT, build
-from coproweek_content.body import plain_text
 from coproweek_content.loader import SiteContext, load_site
-from coproweek_content.source import read_source
+from coproweek_content.render import text_of
 from pelican import signals
 from playwright.sync_api import Browser
 
@@ -41,7 +40,7 @@ def words_in_exactly_one_post() -> dict[int | None, tuple[str, str]]:
     another form of it (Pagefind finds word forms)."""
     site = load_site(SiteContext(ROOT / "content", ROOT, today=date(2026, 6, 1)))
     texts = {
-        f"/{post.date:%Y}/{post.slug}/": plain_text(read_source(post.source_path).body).lower()
+        f"/{post.date:%Y}/{post.slug}/": text_of(post.html_for(date(2026, 6, 1))).lower()
         for post in site.published
     }
     campaigns = published_campaigns()

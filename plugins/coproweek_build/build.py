@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from coproweek_content.buildstate import STATE_KEY, BuildState
-from coproweek_content.loader import LoadedSite, post_url
 from coproweek_content.problems import (
     Problem,
     Severity,
@@ -35,6 +34,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .pelican_log import collect_pelican_warnings
+from .takedown import takedown_lines
 
 STAGING_PREFIX = ".building-"
 
@@ -86,30 +86,6 @@ def stops_build(problems: list[Problem], strict: bool) -> list[Problem]:
     if strict:
         return [p for p in problems if p.severity is not Severity.NOTICE]
     return errors_in(problems)
-
-
-def takedown_lines(site: LoadedSite, site_url: str) -> list[str]:
-    today = site.context.today
-    lines = []
-    for post in sorted(site.taken_down, key=lambda p: str(p.source_path)):
-        if post.consent.withdrawn:
-            why = "consent withdrawn"
-        elif post.consent.expired_on(today):
-            why = f"consent ended on {post.consent.ends:%Y-%m-%d}"
-        else:
-            why = "not agreed for the website (Channels has no web)"
-        path = display_path(post.source_path, site.context.project_root)
-        lines.append(
-            f"{path}: {why}; remove anything already shared from {site_url}/{post_url(post)}"
-        )
-    for post in sorted(site.published, key=lambda p: str(p.source_path)):
-        for quote in post.withdrawn_quotes(today):
-            path = display_path(post.source_path, site.context.project_root)
-            lines.append(
-                f"{path}: the quote of {quote.speaker} (line {quote.line}) is off the site by "
-                f"their consent; remove it from anything shared from {site_url}/{post_url(post)}"
-            )
-    return lines
 
 
 # Python's cycle collector runs after every 700 new objects and, every so often, walks every
@@ -202,21 +178,22 @@ def _build(pelican: Pelican, state: BuildState, output: Path, out: TextIO) -> Bu
     result.ok = True
     result.output = output
     for note in state.notes:
-        print(note, file=out)
-    result.taken_down = takedown_lines(site, settings.get("SITEURL", ""))
+        print(printable_lines(note), file=out)
+    cache_root = Path(settings["CACHE_PATH"]).parent
+    result.taken_down = takedown_lines(site, settings.get("SITEURL", ""), cache_root)
     if result.taken_down:
         print(
             "\nTaken down (not on the site any more). Remove by hand what was shared earlier:",
             file=out,
         )
         for line in result.taken_down:
-            print(f"  {line}", file=out)
+            print(f"  {printable(line)}", file=out)
     scheduled = sorted(site.scheduled, key=lambda post: (post.date, str(post.source_path)))
     if scheduled:
         print("\nScheduled (published on their day by the daily build):", file=out)
         for post in scheduled:
             where = display_path(post.source_path, site.context.project_root)
-            print(f"  {post.date:%Y-%m-%d}: {where}", file=out)
+            print(f"  {post.date:%Y-%m-%d}: {printable(where)}", file=out)
     published = site.published
     quotes = sum(post.kind == "quote" for post in published)
     print(
@@ -225,6 +202,10 @@ def _build(pelican: Pelican, state: BuildState, output: Path, out: TextIO) -> Bu
         file=out,
     )
     return result
+
+
+def printable_lines(text: str) -> str:
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def report_fault(error: Exception, cache_root: Path, out: TextIO) -> None:
@@ -327,7 +308,8 @@ def run_checks(
         extra = f" ({warnings} warnings above)" if warnings else ""
         site = state.loaded
         print(
-            f"All content is fine: {len(site.posts)} posts and {len(site.context.campaigns)} campaigns checked{extra}.",
+            f"All content is fine: {plural(len(site.posts), 'post')} and "
+            f"{plural(len(site.context.campaigns), 'campaign')} checked{extra}.",
             file=out,
         )
     return 0

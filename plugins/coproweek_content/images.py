@@ -12,6 +12,7 @@ real path inside content/images/, never from the path as a post wrote it.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from pelican.generators import Generator
 from PIL import Image, ImageOps
 
 from .buildstate import BuildState
-from .references import Photo, resolve_photo
+from .references import Photo, photo_at
 
 SAVE_OPTIONS: dict[str, dict[str, Any]] = {
     "JPEG": {"quality": 85, "optimize": True, "progressive": True},
@@ -88,12 +89,18 @@ def photo_sizes(settings: Any) -> PhotoSizes:
 @pass_context
 def picture(context: Any, image: Any, css_class: str = "") -> Markup:
     """A Jinja filter for templates: {{ entry.hero|picture("hero") }}."""
-    photo = resolve_photo(image.path, Path(context["PATH"]).resolve())
+    photo = photo_at(image.path, Path(context["PATH"]).resolve())
     site_url = str(context.get("SITEURL", "")).rstrip("/")
     return picture_html(plan_for(photo, photo_sizes(context)), image.alt, site_url, css_class)
 
 
 def write_photo(plan: Plan, output: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # odd EXIF values, dropped anyway
+        _write_photo(plan, output)
+
+
+def _write_photo(plan: Plan, output: Path) -> None:
     target = output / plan.photo.site_path
     if not target.resolve().is_relative_to(output.resolve()):
         raise ValueError(f"{plan.photo.site_path} is outside the site")  # cannot happen
@@ -136,4 +143,4 @@ class PhotoGenerator(Generator):
         content_root = site.context.content_root
         wanted = sorted({image.path for image in site.published_images})
         for path in wanted:
-            write_photo(plan_for(resolve_photo(path, content_root), sizes), output)
+            write_photo(plan_for(photo_at(path, content_root), sizes), output)

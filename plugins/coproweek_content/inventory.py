@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,11 +78,25 @@ def take_inventory(content_root: Path, project_root: Path) -> Inventory:
         found.problems.append(Problem(display_path(path, project_root), 1, message, fix))
 
     for folder, dirs, files in os.walk(content_root):
-        dirs[:] = sorted(d for d in dirs if not is_ignored(d))
         here = Path(folder)
+        for name in [d for d in dirs if not is_ignored(d) and _odd_name(d)]:
+            problem(
+                here / name,
+                f"this folder's name {_odd_name(name)}.",
+                "rename the folder with plain letters, digits and hyphens.",
+            )
+        dirs[:] = sorted(d for d in dirs if not is_ignored(d) and not _odd_name(d))
         for name in sorted(files) + [d for d in dirs if (here / d).is_symlink()]:
             path = here / name
             if is_ignored(name):
+                continue
+            odd = _odd_name(name)
+            if odd:
+                problem(
+                    path,
+                    f"this file's name {odd}.",
+                    "rename the file with plain letters, digits and hyphens, ending in .md (or .jpg, .png...).",
+                )
                 continue
             relative = path.relative_to(content_root)
             top = relative.parts[0] if len(relative.parts) > 1 else ""
@@ -109,8 +124,14 @@ def take_inventory(content_root: Path, project_root: Path) -> Inventory:
                         f'"{name}" is not a kind of photo the site publishes.',
                         "keep only photos (.jpg, .jpeg, .png, .webp, .gif) in content/images/.",
                     )
-            elif path.suffix.lower() in MARKDOWN_SUFFIXES:
+            elif path.suffix in MARKDOWN_SUFFIXES:
                 found.files.setdefault(kind, []).append(path)
+            elif path.suffix.lower() in MARKDOWN_SUFFIXES:
+                problem(
+                    path,
+                    f'"{name}" ends in {path.suffix}, in capital letters.',
+                    f"rename it to end in {path.suffix.lower()}.",
+                )
             else:
                 problem(
                     path,
@@ -119,6 +140,20 @@ def take_inventory(content_root: Path, project_root: Path) -> Inventory:
                     "(save it again as plain text with that ending).",
                 )
     return found
+
+
+MAX_NAME_BYTES = 100  # the site adds to names (-480w.webp, -1-a1b2c3d4-portrait.png)
+
+
+def _odd_name(name: str) -> str:
+    """Why a file name cannot be published as it is ("" when it can)."""
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in name):
+        return "holds an invisible control character"
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        return f"is {len(name.encode('utf-8'))} bytes long, more than the {MAX_NAME_BYTES} a name may be"
+    if any(char in name for char in '#?%\\"<>'):
+        return 'holds a character web addresses use for something else (# ? % \\ " < >)'
+    return ""
 
 
 def _followed(path: Path) -> Path | None:

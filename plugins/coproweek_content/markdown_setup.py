@@ -26,31 +26,52 @@ class PullQuoteProcessor(Treeprocessor):
         # The class the figures get, set for each text by the renderer: a word nobody can
         # guess, so a figure written in a post's own HTML is never taken for a pull quote.
         self.css_class = "pull-quote"
+        self.attributions: list[tuple[str, str]] = []  # (name as written, role), in order
 
     def run(self, root: etree.Element) -> None:
-        for parent in root.iter():
-            for index, child in enumerate(list(parent)):
+        for parent in list(root.iter()):
+            for child in list(parent):
                 if child.tag == "blockquote":
-                    figure = self._as_figure(child)
-                    if figure is not None:
-                        parent.remove(child)
-                        parent.insert(index, figure)
+                    self._split(parent, child)
 
-    def _as_figure(self, quote: etree.Element) -> etree.Element | None:
-        paragraphs = [child for child in quote if child.tag == "p"]
-        if not paragraphs or len(paragraphs[-1]) or not paragraphs[-1].text:
+    def _split(self, parent: etree.Element, quote: etree.Element) -> None:
+        """Markdown joins block quotes with only blank lines between them into one: each
+        paragraph that ends with an attribution closes a pull quote of its own."""
+        index = list(parent).index(quote)
+        parts: list[etree.Element] = []
+        replacement: list[etree.Element] = []
+        for child in list(quote):
+            parts.append(child)
+            attribution = self._attribution(child)
+            if attribution is not None:
+                replacement.append(self._figure(parts, *attribution))
+                parts = []
+        if not replacement:
+            return  # a plain block quote
+        if parts:  # words after the last attribution stay a block quote
+            rest = etree.Element("blockquote")
+            rest.extend(parts)
+            replacement.append(rest)
+        parent.remove(quote)
+        for offset, element in enumerate(replacement):
+            parent.insert(index + offset, element)
+
+    def _attribution(self, paragraph: etree.Element) -> tuple[str, str] | None:
+        """(name, role) when the paragraph's last line is "— Name, Role" (then cut off)."""
+        if paragraph.tag != "p" or len(paragraph) or not paragraph.text:
             return None
-        last = paragraphs[-1]
-        lines = last.text.rstrip().split("\n")
+        lines = paragraph.text.rstrip().split("\n")
         match = ATTRIBUTION.match(lines[-1])
         if not match:
             return None
-        written, role = split_attribution(match["who"])
+        paragraph.text = "\n".join(lines[:-1])
+        return split_attribution(match["who"])
+
+    def _figure(self, parts: list[etree.Element], written: str, role: str) -> etree.Element:
+        self.attributions.append((written, role))
+        quote = etree.Element("blockquote")
+        quote.extend(part for part in parts if part.tag != "p" or part.text or len(part))
         name = self.names.get(name_key(written), written.split()[0] if written.split() else "")
-        if len(lines) > 1:
-            last.text = "\n".join(lines[:-1])
-        else:
-            quote.remove(last)
         figure = etree.Element("figure", {"class": self.css_class})
         figure.append(quote)
         caption = etree.SubElement(figure, "figcaption")
@@ -81,9 +102,16 @@ class CoproweekExtension(Extension):
 
 def make_markdown(site_url: str = "") -> markdown.Markdown:
     md = markdown.Markdown(
-        extensions=["extra", "sane_lists", "toc", CoproweekExtension()],
-        extension_configs={"toc": {"toc_depth": "2-3"}},
+        extensions=["extra", "sane_lists", "toc", "pymdownx.magiclink", CoproweekExtension()],
+        extension_configs={
+            "toc": {"toc_depth": "2-3"},
+            # Bare web and email addresses become links; nothing is shortened or rewritten.
+            "pymdownx.magiclink": {"repo_url_shortener": False, "social_url_shortener": False},
+        },
         output_format="html",
     )
+    # Text indented by four spaces (pasted paragraphs often are) stays text: an indented code
+    # block is never what a contributor means. Fenced code (```) still works.
+    md.parser.blockprocessors.deregister("code")
     md.treeprocessors["coproweek_site_links"].site_url = site_url.rstrip("/")  # type: ignore[attr-defined]
     return md

@@ -6,6 +6,7 @@ naming mode a contributor chose is honoured in one place.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import Enum
@@ -66,7 +67,13 @@ class Person:
 
     @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name.split() else ""
+        """The name's first word: a space, a comma or an invisible character ends it."""
+        words = self.name.split()
+        first = words[0] if words else ""
+        for index, char in enumerate(first):
+            if char == "," or (unicodedata.category(char) == "Cf" and char not in "\u200c\u200d"):
+                return first[:index]
+        return first
 
     @property
     def display_name(self) -> str:

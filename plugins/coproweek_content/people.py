@@ -6,6 +6,7 @@ agreed."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from .body import name_key
@@ -45,6 +46,7 @@ def person_and_consent(
             f"{label} is missing.",
             f"add a line near the top: {label}: (the person's name). If they do not want to be named, add: Naming: anonymous",
         )
+    name_problems(name, naming, source.line_of(name_key_), report)
     place = values.get("place", "")
     if naming is Naming.FIRST_NAME_AND_PLACE and not place:
         report.add(
@@ -89,6 +91,69 @@ def person_and_consent(
         withdrawn=values.get("withdrawn", False),
     )
     return Person(name=name, naming=naming, place=place), consent
+
+
+def name_problems(name: str, naming: Naming, line: int, report: FileReport) -> None:
+    """A name the naming rules could not cut right: "Surname, First", or invisible
+    characters that hide where one name ends."""
+    if naming in (Naming.FULL_NAME, Naming.GROUP, Naming.ANONYMOUS):
+        return
+    if "," in name:
+        report.add(
+            line,
+            f'"{name}" has a comma: the site shows the first word of a name, so write the first name first.',
+            "write the name as it is said, first name first, without a comma (for example: Chidi Okonkwo).",
+        )
+    if any(unicodedata.category(char) == "Cf" for char in name):
+        report.add(
+            line,
+            "this name holds an invisible character (often pasted with it).",
+            "type the name again by hand.",
+        )
+
+
+def hidden_name_problems(
+    source: SourceFile, values: dict[str, Any], people: list[Person], report: FileReport
+) -> None:
+    """The parts of a name a person did not agree to show (their surname, when named by
+    first name) may not appear in the file's name, its address or any field that is
+    published; in the text, the surname alone gets a warning (it may be an ordinary word)."""
+    stem_words = set(source.path.stem.casefold().replace("_", "-").split("-"))
+    shown_fields = ("title", "summary", "excerpt", "tags", "image_alt", "slug", "place", "role")
+    for person in people:
+        if person.naming not in (Naming.FIRST_NAME, Naming.FIRST_NAME_AND_PLACE):
+            continue
+        for part in person.name.split()[1:]:
+            word = part.strip(".,").casefold()
+            if len(word) < 2 or not any(char.isalpha() for char in word):
+                continue
+            pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+            if word in stem_words:
+                report.add(
+                    1,
+                    f'the file name holds "{part}", part of the name of {person.display_name} '
+                    "that they did not agree to show.",
+                    "rename the file without it (the file name becomes the web address).",
+                )
+            for key in shown_fields:
+                header = source.fields.get(key)
+                if header is not None and pattern.search(header.value):
+                    report.add(
+                        header.line,
+                        f'{header.key} holds "{part}", part of the name of {person.display_name} '
+                        "that they did not agree to show.",
+                        "leave it out: the site shows their name only as their Naming allows.",
+                    )
+            capitalised = re.compile(rf"(?<!\w){re.escape(part.strip('.,'))}(?!\w)")
+            for offset, line in enumerate(source.body.split("\n")):
+                if capitalised.search(line) and person.name.casefold() not in line.casefold():
+                    report.add(
+                        source.body_line + offset,
+                        f'the text has "{part}", which may be part of the name of '
+                        f"{person.display_name}, who agreed to be named less fully.",
+                        "if it is their surname, leave it out; if it is another word, ignore this warning.",
+                        Severity.WARNING,
+                    )
 
 
 def _looks_like_group(name: str) -> bool:
@@ -147,6 +212,7 @@ def _quoted(name: str, block: HeaderField, report: FileReport) -> QuotedPerson:
             "keep only one of the two lines.",
         )
     naming: Naming = values.get("naming", Naming.FIRST_NAME)
+    name_problems(name, naming, block.line, report)
     if naming is Naming.FIRST_NAME_AND_PLACE and not values.get("place"):
         report.add(
             block.line,

@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from . import body as body_parts
 from . import safety
 from .fields import BLOG_FIELDS, QUOTE_FIELDS, FieldError
 from .fields import slug as make_slug
 from .model import Image, Naming, Person, Post, Quote, QuotedPerson
-from .people import person_and_consent, quoted_people, shown_names, who_said
+from .people import hidden_name_problems, person_and_consent, quoted_people, shown_names, who_said
 from .problems import Severity
 from .references import IMAGE_FIX, ReferenceProblem, resolve_photo
 from .render import Rendered
+from .safety import ATTRIBUTION_LINE
 from .source import SourceFile, read_source
 from .values import EXAMPLES, MARKUP, FileReport, read_values
 
@@ -85,6 +85,7 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
     rendered = context.renderer.render(source.body, source.body_line, shown_names(quoted, person))
     report_rendering(rendered, report)
     _personal_details(source, report, [person, *(q.person for q in quoted)])
+    hidden_name_problems(source, values, [person, *(q.person for q in quoted)], report)
     if kind == "quote":
         quotes = [_quote_post_quote(source, values, person, rendered, context, report)]
     else:
@@ -164,6 +165,13 @@ def _quote_post_quote(
 ) -> Quote:
     """A quote post's words as the page shows them (after sanitising), never the Markdown."""
     text = rendered.text
+    if MARKUP.search(text):
+        report.add(
+            source.body_line,
+            f'the quote shows HTML code as words ("{MARKUP.search(text)[0]}..."), which its '
+            "card, feeds and alt text would pass on.",
+            "write the quote's words only.",
+        )
     if not text:
         report.add(
             source.body_line,
@@ -204,18 +212,15 @@ def _pull_quotes(
     report: FileReport,
 ) -> list[Quote]:
     """The pull quotes as the page shows them, each with the person who said it."""
-    written = body_parts.find_pull_quotes(source.body, source.body_line)
     used: set[int] = set()
     quotes = []
-    for number, (words, attribution) in enumerate(rendered.pull_quotes):
-        pull = written[number] if number < len(written) else None
-        line = pull.line if pull else source.body_line
-        name = pull.speaker if pull else ""
-        role = pull.role if pull else body_parts.split_attribution(attribution)[1]
-        if MARKUP.search(name) or MARKUP.search(role):
+    for number, (words, _) in enumerate(rendered.pull_quotes):
+        name, role = rendered.pull_written[number]
+        line = _attribution_line(source, name, role)
+        if any(MARKUP.search(part) or "\x02" in part for part in (name, role, words)):
             report.add(
                 line,
-                "the name and role of this pull quote are plain text, so they cannot hold HTML.",
+                "this pull quote's words, name and role are plain text, so they cannot hold HTML.",
                 "end the quote with a line like: > — Dafydd, Expert Citizen",
             )
             continue
@@ -243,7 +248,8 @@ def _pull_quotes(
             if person.excerpt and _words_of(person.excerpt, words):
                 excerpt, excerpt_line = person.excerpt, person.excerpt_line
         fits = len(words) <= context.card_max_chars
-        if not fits and not excerpt:
+        withdrawn = who is not None and quoted[who].consent.withdrawn
+        if not fits and not excerpt and not withdrawn:
             report.add(
                 line,
                 f"this pull quote is {len(words)} characters long, longer than a social media card "
@@ -269,13 +275,21 @@ def _pull_quotes(
     return quotes
 
 
+def _attribution_line(source: SourceFile, name: str, role: str) -> int:
+    """The line of a pull quote's "— Name, Role" in the file."""
+    for offset, text in enumerate(source.body.split("\n")):
+        if ATTRIBUTION_LINE.match(text) and name in text and role in text:
+            return source.body_line + offset
+    return source.body_line
+
+
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
 
 
 def _words_of(excerpt: str, text: str) -> bool:
     """Whether every part of `excerpt` (parts joined by …) is the speaker's own words."""
     said = _comparable(text)
-    parts = [_comparable(part) for part in ELLIPSIS.split(excerpt) if part.strip()]
+    parts = [_comparable(part).rstrip(".,;:!?") for part in ELLIPSIS.split(excerpt) if part.strip()]
     return bool(parts) and all(part in said for part in parts)
 
 
@@ -305,4 +319,5 @@ def _check_excerpt(
 def _personal_details(source: SourceFile, report: FileReport, people: list[Person]) -> None:
     hidden = [p.name for p in people if p.naming not in (Naming.FULL_NAME, Naming.GROUP)]
     for finding in safety.personal_details(source.body, source.body_line, hidden):
-        report.add(finding.line, finding.message, finding.fix, Severity.WARNING)
+        severity = Severity.ERROR if finding.about_a_name else Severity.WARNING
+        report.add(finding.line, finding.message, finding.fix, severity)

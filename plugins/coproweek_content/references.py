@@ -14,10 +14,11 @@ import posixpath
 import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from PIL import Image as PILImage
 
+from .inventory import is_ignored
 from .settings import IMAGE_SUFFIXES, IMAGES_DIR
 
 MAX_IMAGE_PIXELS = 40_000_000  # a 40-megapixel photo; anything larger is refused, not decoded
@@ -80,6 +81,12 @@ def resolve_photo(reference: str, content_root: Path) -> Photo:
         raise ReferenceProblem(f'"{written}" points outside the images folder.')
     if not real.is_file():
         raise ReferenceProblem(f'"{written}" is not a file.')
+    private = [part for part in real.relative_to(images_root).parts if is_ignored(part)]
+    if private:
+        raise ReferenceProblem(
+            f'"{written}" is kept private: files and folders whose names start with . or _ '
+            "are never published."
+        )
     if real.suffix.lower() not in IMAGE_SUFFIXES:
         kinds = ", ".join(IMAGE_SUFFIXES)
         raise ReferenceProblem(f'"{written}" is not a photo file we publish ({kinds}).')
@@ -89,20 +96,31 @@ def resolve_photo(reference: str, content_root: Path) -> Photo:
     return Photo(real.relative_to(images_root).as_posix(), real)
 
 
+def photo_at(site_path: str, content_root: Path) -> Photo:
+    """The photo at a site path the resolver gave earlier (images/2024/x.jpg): no address
+    decoding this time, the same checks on where it leads."""
+    relative = site_path.removeprefix(f"{IMAGES_DIR}/")
+    return resolve_photo(f"/{IMAGES_DIR}/{quote(relative)}", content_root)
+
+
 def photo_problem(path: Path) -> str:
     """Why a photo cannot be published, read from its header only (never decoded here)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            warnings.simplefilter(
+                "ignore", UserWarning
+            )  # odd EXIF values: not our reader's concern
             with PILImage.open(path) as image:
                 width, height = image.size
                 kind = image.format
+                if width * height > MAX_IMAGE_PIXELS:
+                    return f"is {width} x {height} pixels, far more than a web page needs."
+                if kind not in ("JPEG", "PNG", "WEBP", "GIF"):
+                    return f"is a {kind} file, not a JPEG, PNG, WebP or GIF photo."
+                image.load()  # the whole file: a photo cut short fails here, not mid-build
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
         return "is far too large to be a photo for a web page."
     except Exception:  # Pillow raises many kinds of error for a broken file
-        return "cannot be read as a photo (the file may be damaged or not an image)."
-    if width * height > MAX_IMAGE_PIXELS:
-        return f"is {width} x {height} pixels, far more than a web page needs."
-    if kind not in ("JPEG", "PNG", "WEBP", "GIF"):
-        return f"is a {kind} file, not a JPEG, PNG, WebP or GIF photo."
+        return "cannot be read as a photo (the file may be damaged, cut short or not an image)."
     return ""

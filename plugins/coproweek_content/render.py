@@ -17,6 +17,7 @@ from markupsafe import Markup
 from .images import PhotoSizes, Plan, picture_html, plan_for, site_address
 from .markdown_setup import make_markdown
 from .model import Image
+from .pasted import normalise
 from .problems import Severity
 from .references import IMAGE_FIX, ReferenceProblem, resolve_photo
 from .sanitise import removals, sanitise
@@ -46,6 +47,9 @@ class Rendered:
     findings: list[Finding] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)  # the site photos it shows
     pull_spans: list[tuple[int, int]] = field(default_factory=list)  # each pull quote's place
+    # Each pull quote's (name, role) as the post wrote them (the page shows the name only as
+    # the person's consent allows).
+    pull_written: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -81,8 +85,10 @@ class Renderer:
             self._markdown.reset()
             pull_quotes = self._markdown.treeprocessors["coproweek_pull_quotes"]
             pull_quotes.names = names or {}
+            pull_quotes.attributions = []
             pull_quotes.css_class = nonce = f"pull-quote-{secrets.token_hex(8)}"
-            raw = self._markdown.convert(body)
+            pasted = normalise(body)
+            raw = self._markdown.convert(pasted.text)
         except RecursionError:  # Markdown nested thousands deep: the text's fault, not ours
             self._markdown = None  # may be left half-way through: start afresh next time
             return Rendered(Markup(""), [_unreadable(first_line)])
@@ -118,27 +124,35 @@ class Renderer:
 
         html = Markup(IMG_TAG.sub(as_picture, html))
         findings = [
+            Finding(first_line + note.line, note.message, note.fix, Severity.WARNING)
+            for note in pasted.notes
+        ]
+        findings += [
             Finding(
-                _line_of(removal.snippet, body, first_line),
+                _line_of(removal.snippets, body, first_line),
                 removal.message,
                 removal.fix or IMAGE_FIX,
                 removal.severity,
             )
             for removal in removals(raw, photo_problem)
         ]
-        return Rendered(html, findings, images, _pull_spans(html))
+        written = list(self._markdown.treeprocessors["coproweek_pull_quotes"].attributions)
+        return Rendered(html, findings, images, _pull_spans(html), written)
 
 
 def _unescape(value: str) -> str:
     return str(Markup(value).unescape())
 
 
-def _line_of(snippet: str, body: str, first_line: int) -> int:
-    """The first line of `body` that holds `snippet` (any case), else its first line."""
-    wanted = snippet.lower()
-    for offset, line in enumerate(body.split("\n")):
-        if wanted and wanted in line.lower():
-            return first_line + offset
+def _line_of(snippets: tuple[str, ...], body: str, first_line: int) -> int:
+    """The first line of `body` that holds the first of `snippets` any line holds (in any
+    case), else the body's first line."""
+    lines = body.lower().split("\n")
+    for snippet in snippets:
+        wanted = snippet.lower()
+        for offset, line in enumerate(lines):
+            if wanted and wanted in line:
+                return first_line + offset
     return first_line
 
 

@@ -7,7 +7,11 @@ import re
 from dataclasses import dataclass
 
 # Personal details that should not be published about a contributor.
-EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
+# Bounded parts, so that no text makes a search slow (an unbounded local part made a line
+# of "a.a.a." take minutes).
+EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}\b"
+)
 PHONE = re.compile(r"(?<![\d/])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){9,10}(?!\d)")
 STREET = re.compile(
     r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}"
@@ -27,6 +31,7 @@ class Finding:
     line: int
     message: str
     fix: str
+    about_a_name: bool = False  # a name shown more fully than its person agreed: an error
 
 
 # The last line of a pull quote names the person on purpose: their consent decides what shows.
@@ -45,15 +50,20 @@ def personal_details(body: str, first_line: int, hidden_names: list[str]) -> lis
     named = [name for name in named if name.lower() in lowered]
     if not patterns and not named:
         return []
-    for offset, line in enumerate(body.split("\n")):
+    lines = body.split("\n")
+    for offset, line in enumerate(lines):
         number = first_line + offset
+        following = lines[offset + 1] if offset + 1 < len(lines) else ""
+        # A pull quote's last line shows the name only as consent allows; any other does not.
+        attribution = ATTRIBUTION_LINE.match(line) and not re.match(r"^\s{0,3}>\s*\S", following)
         for name in named:
-            if name.lower() in line.lower() and not ATTRIBUTION_LINE.match(line):
+            if name.lower() in line.lower() and not attribution:
                 findings.append(
                     Finding(
                         number,
                         f'the text contains "{name}", but this person agreed to be named less fully.',
                         "use only the name their Naming allows, or change Naming if they agreed.",
+                        about_a_name=True,
                     )
                 )
         for pattern, what in patterns:

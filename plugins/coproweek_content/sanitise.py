@@ -146,7 +146,7 @@ def sanitise(
 class Removal:
     """What the sanitiser removed or refused, and a piece of text to find it by."""
 
-    snippet: str
+    snippets: tuple[str, ...]  # what its line holds, the most telling first
     message: str
     fix: str
     severity: Severity = Severity.WARNING
@@ -164,11 +164,17 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.photo_problem = photo_problem
         self.found: list[Removal] = []
+        self._tag = ""  # the tag being read
 
-    def _add(self, snippet: str, message: str, fix: str, severity: Severity) -> None:
-        self.found.append(Removal(snippet, message, fix, severity))
+    def _add(
+        self, snippet: str | tuple[str, ...], message: str, fix: str, severity: Severity
+    ) -> None:
+        """`snippet`: what the finding's line holds, the most telling first."""
+        snippets = (snippet,) if isinstance(snippet, str) else snippet
+        self.found.append(Removal(snippets + (f"<{self._tag}",), message, fix, severity))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag = tag
         warn = Severity.WARNING
         if tag not in ALLOWED_TAGS:
             self._add(
@@ -184,14 +190,14 @@ class _Reader(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 self._add(
-                    name,
+                    (f"{name}=", name),
                     f'the attribute "{name}" on <{tag}> runs code and was removed.',
                     "remove it.",
                     warn,
                 )
             elif name == "style":
                 self._add(
-                    "style",
+                    ("style=",),
                     f"the inline style on <{tag}> was removed.",
                     "remove it: the site's own styles apply.",
                     warn,
@@ -200,7 +206,7 @@ class _Reader(HTMLParser):
                 continue  # the image itself is checked below
             elif name in URL_ATTRIBUTES and unsafe_scheme(value) and name in allowed:
                 self._add(
-                    value,
+                    (value, f"{name}=", f"]({value[:4]}"),
                     f'the {unsafe_scheme(value)}: address in "{name}" on <{tag}> is not allowed and was removed.',
                     "link only to web addresses (https://...) or email (mailto:).",
                     warn,
@@ -214,7 +220,7 @@ class _Reader(HTMLParser):
                 )
             elif name not in allowed and name != "class":
                 self._add(
-                    name,
+                    (f"{name}=", name),
                     f'the attribute "{name}" on <{tag}> is not allowed and was removed.',
                     "remove it.",
                     warn,
@@ -226,7 +232,7 @@ class _Reader(HTMLParser):
 
     def _image(self, src: str, alt: str) -> None:
         problem = self.photo_problem(src)
-        snippet = src or "<img"
+        snippet = (src, "![") if src else ("<img", "![")
         if problem:
             self._add(snippet, problem, "", Severity.ERROR)
         if not alt:
@@ -245,6 +251,7 @@ class _Reader(HTMLParser):
             )
 
     def handle_comment(self, data: str) -> None:
+        self._tag = ""
         self._add(
             "<!--",
             "an HTML comment was removed (comments are not published).",
@@ -263,7 +270,9 @@ def removals(html: str, photo_problem: Callable[[str], str]) -> list[Removal]:
     except (AssertionError, ValueError):  # html.parser gives up on some malformed markup
         reader.found.append(
             Removal(
-                "<", "some HTML could not be read and was removed.", "use Markdown instead of HTML."
+                ("<",),
+                "some HTML could not be read and was removed.",
+                "use Markdown instead of HTML.",
             )
         )
     return reader.found

@@ -175,11 +175,9 @@ def _one_line(value: str) -> str:
 def _set_body(lines: list[str], index: int, source: SourceFile) -> None:
     source.body = "\n".join(lines[index:]).translate(LINE_BREAKS)
     source.body_line = index + 1
-    fenced = False
+    # Every line, code blocks too: a field missed there would be a consent missed.
     for offset, line in enumerate(source.body.split("\n")):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        match = None if fenced else FIELD_LIKE.match(line)
+        match = FIELD_LIKE.match(line)
         if match:
             source.field_like_in_body.append((source.body_line + offset, match["key"]))
 

@@ -1,0 +1,67 @@
+"""What must be taken down by hand after a build: everything shared earlier of a post that
+is no longer on the site, whatever took it off (its person's consent, or the file deleted or
+renamed), and the quotes of people who withdrew from a post that stays.
+
+The addresses each build published are kept in the cache (`published.json`), so a post that
+was deleted is still known to the next build, which lists it once."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from coproweek_content.loader import LoadedSite, post_url
+from coproweek_content.problems import display_path
+
+RECORD = "published.json"
+
+
+def takedown_lines(site: LoadedSite, site_url: str, cache: Path) -> list[str]:
+    today = site.context.today
+    lines = []
+    for post in sorted(site.taken_down, key=lambda p: str(p.source_path)):
+        if post.consent.withdrawn:
+            why = "consent withdrawn"
+        elif post.consent.expired_on(today):
+            why = f"consent ended on {post.consent.ends:%Y-%m-%d}"
+        else:
+            why = "not agreed for the website (Channels has no web)"
+        path = display_path(post.source_path, site.context.project_root)
+        lines.append(
+            f"{path}: {why}; remove anything already shared from {site_url}/{post_url(post)}"
+        )
+    for post in sorted(site.published, key=lambda p: str(p.source_path)):
+        for quote in post.withdrawn_quotes(today):
+            path = display_path(post.source_path, site.context.project_root)
+            lines.append(
+                f"{path}: the quote of {quote.speaker} (line {quote.line}) is off the site by "
+                f"their consent; remove it from anything shared from {site_url}/{post_url(post)}"
+            )
+    return lines + _removed_since_last_build(site, site_url, cache)
+
+
+def _removed_since_last_build(site: LoadedSite, site_url: str, cache: Path) -> list[str]:
+    """Posts published by the last build whose files are gone (deleted or renamed)."""
+    record = cache / RECORD
+    try:
+        before = json.loads(record.read_text(encoding="utf-8"))
+        before = before if isinstance(before, dict) else {}
+    except (OSError, ValueError):
+        before = {}
+    now = {
+        display_path(post.source_path, site.context.project_root): post_url(post)
+        for post in site.published
+    }
+    known = {display_path(post.source_path, site.context.project_root) for post in site.posts}
+    lines = [
+        f"{source}: deleted or renamed since the last build; remove anything already shared "
+        f"from {site_url}/{address}"
+        for source, address in sorted(before.items())
+        if source not in known and isinstance(address, str)
+    ]
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = record.with_name(f".{RECORD}.{os.getpid()}")
+    partial.write_text(json.dumps(now, indent=1, sort_keys=True), encoding="utf-8")
+    partial.replace(record)
+    return lines
