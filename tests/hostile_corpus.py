@@ -743,6 +743,12 @@ def refused_cases() -> list[Case]:
             },
             refused=(q + "hiddenphoto.md", 8, "is kept private"),
         ),
+        refused_quote(
+            "yaml-alias",
+            "---\n" + QUOTE + "Tags: &t [a, b]\nWellbeing: *t\n---\n\nWords.\n",
+            9,
+            "uses a YAML alias",
+        ),
         # Consent that fails closed.
         refused_quote(
             "withdrawn-empty", QUOTE + "Withdrawn:\n\nWords.\n", 7, "Withdrawn is empty."

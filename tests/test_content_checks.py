@@ -284,3 +284,24 @@ def test_the_bundled_sample_content_passes() -> None:
     code, report = check(ROOT / "content", COPROWEEK_PROJECT_ROOT=str(ROOT))
     assert code == 0, report
     assert "All content is fine" in report
+
+
+def test_a_post_dated_in_the_future_appears_on_its_day(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write(content / "quotes" / "2024" / "now.md", QUOTE + "\nPublished now.\n")
+    write(
+        content / "quotes" / "2024" / "later.md",
+        QUOTE.replace("2024-07-02", "2026-06-03") + "\nPublished on its day.\n",
+    )
+    result, printed = build(content, tmp_path / "before", COPROWEEK_TODAY="2026-06-02")
+    assert result.ok, printed
+    assert (
+        "content/quotes/2024/later.md:1: notice: this post is scheduled: it will be published on 2026-06-03."
+        in printed
+    )
+    assert "2026-06-03: content/quotes/2024/later.md" in printed
+    assert not (tmp_path / "before/2026/later").exists()
+    assert "later" not in (tmp_path / "before/sitemap.xml").read_text(encoding="utf-8")
+    result, printed = build(content, tmp_path / "on-the-day", COPROWEEK_TODAY="2026-06-03")
+    assert result.ok, printed
+    assert (tmp_path / "on-the-day/2026/later/index.html").is_file()

@@ -168,6 +168,9 @@ def consent_reference(value: str) -> str:
     return reference
 
 
+MAX_SLUG_BYTES = 80
+
+
 def slug(value: str) -> str:
     """The one rule that turns a name into a part of a web address, for posts, pages,
     tags, people and organisations: lower case, words joined by single hyphens. Accents on
@@ -179,7 +182,10 @@ def slug(value: str) -> str:
             continue  # an accent on a Latin letter
         kept.append(char if _word_char(char) else "-")
     text = unicodedata.normalize("NFC", "".join(kept)).casefold()
-    result = re.sub(r"-+", "-", text).strip("-")[:80].strip("-")
+    result = re.sub(r"-+", "-", text).strip("-")
+    while len(result.encode("utf-8")) > MAX_SLUG_BYTES:  # files are named by it, with more added
+        result = result[:-1]
+    result = result.strip("-")
     if not result:
         raise FieldError(
             f'"{value}" cannot be turned into a web address.',

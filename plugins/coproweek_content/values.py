@@ -54,6 +54,14 @@ def read_values(
     """Parse every field against the fields `kind` allows. An empty consent field is an
     error: anything unclear about consent keeps a person off the site."""
     values: dict[str, Any] = {}
+    if source.yaml_problem is not None:
+        line, what = source.yaml_problem
+        report.add(
+            line,
+            what,
+            "write each field as name: value between the two --- lines, lists as [a, b] "
+            "or as lines starting with - (see CONTRIBUTING.md).",
+        )
     for name, header in source.fields.items():
         if name in FORBIDDEN and name not in specs:
             report.add(
