@@ -25,10 +25,11 @@ class Collector(logging.Handler):
 def collect_pelican_warnings() -> Iterator[Collector]:
     """Pelican's loggers report to us instead of the console while the build runs."""
     collector = Collector()
-    # Pelican drops a message it has logged once in this process; a second build in the
-    # same process (tests, livereload) must still hear about it.
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
+    # Pelican drops a warning it has logged once in this process; a second build in the
+    # same process (tests, livereload) must still hear about it. This is what Pelican's own
+    # --logs-dedup-min-level option sets (pelican.log.init).
+    dedup_level = LimitFilter.LOGS_DEDUP_MIN_LEVEL
+    LimitFilter.LOGS_DEDUP_MIN_LEVEL = logging.DEBUG
     pelican_logger = logging.getLogger("pelican")
     saved = (pelican_logger.handlers[:], pelican_logger.level, pelican_logger.propagate)
     pelican_logger.handlers = [collector]
@@ -39,3 +40,4 @@ def collect_pelican_warnings() -> Iterator[Collector]:
     finally:
         pelican_logger.handlers, level, pelican_logger.propagate = saved[0], saved[1], saved[2]
         pelican_logger.setLevel(level)
+        LimitFilter.LOGS_DEDUP_MIN_LEVEL = dedup_level
