@@ -2,7 +2,7 @@
 listings, related posts and share links on every post, and the 404 page.
 
 Signals:
-- initialized: this plugin's COPROWEEK_CAMPAIGNS_* defaults go into the settings;
+- coproweek_content's settings_wanted: this plugin's settings (settings.py), checked;
 - get_generators: the CampaignGenerator (generator.py) does the rest.
 """
 
@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from coproweek_content.state import settings_wanted
 from pelican import signals
 
 from .generator import CampaignGenerator
-from .settings import DEFAULTS
+from .settings import CampaignsSettings
 
 
-def add_defaults(pelican: Any) -> None:
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+def declare_settings(state: Any) -> type:
+    return CampaignsSettings
 
 
 def get_generators(pelican: Any) -> type:
@@ -26,5 +26,5 @@ def get_generators(pelican: Any) -> type:
 
 
 def register() -> None:
-    signals.initialized.connect(add_defaults)
+    settings_wanted.connect(declare_settings)
     signals.get_generators.connect(get_generators)

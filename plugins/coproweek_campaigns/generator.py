@@ -10,15 +10,23 @@ from pelican.generators import Generator
 
 from . import pages as build_pages
 from .related import related_posts
-from .settings import setting
+from .settings import (
+    ARCHIVE_URL,
+    CAMPAIGN_URL,
+    GALLERY_URL,
+    ORGANISATIONS_URL,
+    WELLBEING_URL,
+    CampaignsSettings,
+)
 from .share import share_links, share_text
 
 
 class CampaignGenerator(Generator):
     """Adds the campaign pages and listings to the site (see the module docstring)."""
 
-    def _setting(self, name: str) -> Any:
-        return setting(self.settings, name)
+    @property
+    def chosen(self) -> CampaignsSettings:
+        return CampaignsSettings.of(self.settings)
 
     def generate_context(self) -> None:
         site = BuildState.of(self.settings).loaded
@@ -27,7 +35,7 @@ class CampaignGenerator(Generator):
         )
         campaigns = dict(sorted(site.context.campaigns.items(), reverse=True))
         organisations = build_pages.organisations(
-            articles, self._setting("COPROWEEK_CAMPAIGNS_ORGANISATIONS_URL")
+            articles, ORGANISATIONS_URL
         )
         grouped = build_pages.group_by_campaign(articles)
         campaign_pages = []
@@ -40,7 +48,7 @@ class CampaignGenerator(Generator):
             campaign_pages.append(
                 build_pages.CampaignPage(
                     campaign=campaign,
-                    url=self._setting("COPROWEEK_CAMPAIGNS_URL").format(year=year),
+                    url=CAMPAIGN_URL.format(year=year),
                     intro_html=campaign.intro_html,
                     status=build_pages.campaign_status(campaign, site.context.today),
                     quotes=[a for a in posts if a.kind == "quote"],
@@ -52,7 +60,7 @@ class CampaignGenerator(Generator):
         by_year = {page.year: page for page in campaign_pages}
         home_campaign = build_pages.lead_campaign(campaign_pages)
         wellbeing_ways = build_pages.wellbeing_ways(
-            articles, self._setting("COPROWEEK_CAMPAIGNS_WELLBEING_URL")
+            articles, WELLBEING_URL
         )
         organisation_url = {
             name: listing.url for listing in organisations.values() for name in listing.names
@@ -70,9 +78,9 @@ class CampaignGenerator(Generator):
             organisation_url=organisation_url,
             wellbeing_ways=wellbeing_ways,
             wellbeing_way_links=tuple((way.name, way.url) for way in wellbeing_ways),
-            campaigns_archive_url=self._setting("COPROWEEK_CAMPAIGNS_ARCHIVE_URL"),
-            organisations_url=self._setting("COPROWEEK_CAMPAIGNS_ORGANISATIONS_URL"),
-            wellbeing_url=self._setting("COPROWEEK_CAMPAIGNS_WELLBEING_URL"),
+            campaigns_archive_url=ARCHIVE_URL,
+            organisations_url=ORGANISATIONS_URL,
+            wellbeing_url=WELLBEING_URL,
         )
         self._decorate(articles, by_year, organisation_url)
 
@@ -81,10 +89,10 @@ class CampaignGenerator(Generator):
     ) -> None:
         """Give every post its campaign, related posts, share links, dates as shown and the
         address of its organisation's page."""
-        related = related_posts(articles, self._setting("COPROWEEK_CAMPAIGNS_RELATED_COUNT"))
+        related = related_posts(articles, self.chosen.related_count)
         site_url = self.settings.get("SITEURL", "")
-        networks = self._setting("COPROWEEK_CAMPAIGNS_SHARE")
-        mastodon_server = self._setting("COPROWEEK_CAMPAIGNS_MASTODON_SERVER")
+        networks = list(self.chosen.share)
+        mastodon_server = self.chosen.mastodon_server
         site_name = self.settings.get("SITENAME", "")
         # One per campaign, shared: fingerprinted once for all its posts' pages.
         links = {
@@ -119,7 +127,7 @@ class CampaignGenerator(Generator):
             "COPROWEEK_CARDS_ENABLED", True
         ):
             return {}
-        pattern = self._setting("COPROWEEK_CAMPAIGNS_GALLERY_URL")
+        pattern = GALLERY_URL
         return {
             page.year: pattern.format(year=page.year) for page in self.context["campaign_pages"]
         }
@@ -147,5 +155,5 @@ class CampaignGenerator(Generator):
         write(f"{wellbeing_url}index.html", "wellbeing", wellbeing_url)
         for listing in self.context["wellbeing_ways"]:
             write(listing.save_as, "wellbeing_way", listing.url, listing=listing)
-        if self._setting("COPROWEEK_CAMPAIGNS_404"):
+        if self.chosen.not_found_page:
             write("404.html", "404", "404.html")

@@ -1,36 +1,39 @@
-"""Defaults for every COPROWEEK_CAMPAIGNS_* setting, in one place."""
+"""The campaigns plugin's settings, and the addresses of the pages it writes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-DEFAULTS: dict[str, Any] = {
-    # How many related posts each post lists.
-    "COPROWEEK_CAMPAIGNS_RELATED_COUNT": 3,
-    # Where the campaign pages go; {year} is the campaign year.
-    "COPROWEEK_CAMPAIGNS_URL": "campaigns/{year}/",
-    "COPROWEEK_CAMPAIGNS_ARCHIVE_URL": "campaigns/",
-    "COPROWEEK_CAMPAIGNS_ORGANISATIONS_URL": "organisations/",
-    "COPROWEEK_CAMPAIGNS_WELLBEING_URL": "wellbeing/",
-    # Where coproweek_cards writes each campaign's card gallery (used unless that plugin
-    # gives a `card_galleries` mapping of year -> address itself).
-    "COPROWEEK_CAMPAIGNS_GALLERY_URL": "campaigns/{year}/cards/",
-    # The share links under each post, in this order (see share.py for the choices).
-    "COPROWEEK_CAMPAIGNS_SHARE": [
-        "email",
-        "whatsapp",
-        "bluesky",
-        "mastodon",
-        "x",
-        "facebook",
-        "linkedin",
-    ],
-    # The Mastodon server the share link opens; readers on another server change it there.
-    "COPROWEEK_CAMPAIGNS_MASTODON_SERVER": "mastodon.social",
-    # Write output/404.html (the page a web server shows for a missing address).
-    "COPROWEEK_CAMPAIGNS_404": True,
-}
+from coproweek_content.config import Settings, option, positive
+
+from .share import NETWORKS
+
+# The addresses of its pages (the content model keeps them free: coproweek_content.addresses).
+CAMPAIGN_URL = "campaigns/{year}/"
+ARCHIVE_URL = "campaigns/"
+ORGANISATIONS_URL = "organisations/"
+WELLBEING_URL = "wellbeing/"
+GALLERY_URL = "campaigns/{year}/cards/"  # coproweek_cards' gallery, unless it says otherwise
 
 
-def setting(settings: dict[str, Any], name: str) -> Any:
-    return settings.get(name, DEFAULTS[name])
+def _networks(value: tuple[str, ...]) -> str:
+    wrong = [name for name in value if name not in NETWORKS]
+    return f"has {wrong[0]!r}; choose from {', '.join(NETWORKS)}." if wrong else ""
+
+
+@dataclass(frozen=True)
+class CampaignsSettings(Settings):
+    PREFIX = "COPROWEEK_CAMPAIGNS_"
+    related_count: int = option(3, "How many related posts each post lists.", positive)
+    share: tuple[str, ...] = option(
+        tuple(NETWORKS), "The share links under each post, in this order.", _networks
+    )
+    mastodon_server: str = option(
+        "mastodon.social", "The Mastodon server the share link opens."
+    )
+    not_found_page: bool = option(True, "Write output/404.html, the page for a missing address.")
+
+
+def chosen(settings: Any) -> CampaignsSettings:
+    return CampaignsSettings.of(settings)

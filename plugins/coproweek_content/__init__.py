@@ -27,8 +27,8 @@ from .images import PhotoGenerator, picture
 from .inventory import IGNORED
 from .problems import errors_in, format_report
 from .reader import CoproweekReader
-from .settings import DEFAULTS, setting
-from .state import load
+from .settings import ContentSettings
+from .state import load, read_settings
 
 # Pelican settings the kit's safety rests on, whatever pelicanconf.py says: nothing is
 # read but through our reader, no path or file name decides metadata, Pelican's own link
@@ -52,16 +52,15 @@ ENFORCED = {
 
 def read_content(pelican: Any) -> None:
     settings = pelican.settings
-    for name, value in DEFAULTS.items():
-        settings.setdefault(name, value)
     settings.update(ENFORCED)
     settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
     settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "picture": picture}
     state = BuildState.ensure(settings)
+    read_settings(settings, state)
     load(settings, state)
     if state.from_build_command:
         return  # the build command reports the problems and decides
-    stopping = state.problems if setting(settings, "COPROWEEK_STRICT") else None
+    stopping = state.problems if ContentSettings.of(settings).strict else None
     stopping = errors_in(state.problems) if stopping is None else stopping
     if stopping:
         print(format_report(state.problems), file=sys.stderr)

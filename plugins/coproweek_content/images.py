@@ -80,10 +80,10 @@ def picture_html(plan: Plan, alt: str, site_url: str, css_class: str = "") -> Ma
 
 
 def photo_sizes(settings: Any) -> PhotoSizes:
-    return PhotoSizes(
-        int(settings.get("COPROWEEK_IMAGE_MAX_WIDTH", PhotoSizes.max_width)),
-        tuple(settings.get("COPROWEEK_IMAGE_WIDTHS", PhotoSizes.widths)),
-    )
+    from .settings import ContentSettings  # settings read through the build state
+
+    chosen = ContentSettings.of(settings)
+    return PhotoSizes(chosen.image_max_width, chosen.image_widths)
 
 
 @pass_context

@@ -1,27 +1,54 @@
-"""Defaults for every COPROWEEK_* setting of this plugin, in one place."""
+"""The content plugin's settings (defaults, types and what each is for, in one place), and
+the folders content lives in."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-DEFAULTS: dict[str, Any] = {
-    # The day consent end dates are compared with; None means today. Tests pin it.
-    "COPROWEEK_TODAY": None,
-    # The longest quote (or Excerpt) a social media card can carry, in characters.
-    "COPROWEEK_CARD_MAX_CHARS": 280,
-    # Photos wider than this are scaled down; WebP copies are made at these widths too.
-    "COPROWEEK_IMAGE_MAX_WIDTH": 1600,
-    "COPROWEEK_IMAGE_WIDTHS": (480, 960, 1600),
-    # Treat check warnings (not only errors) as reasons to stop the build.
-    "COPROWEEK_STRICT": False,
-    # Keep each file's check result between builds (in CACHE_PATH) and check again only
-    # the files that changed.
-    "COPROWEEK_CONTENT_MEMO": True,
-    # From this many posts to check on (a cold build of a large site), a second process
-    # checks every second post and renders its Markdown meanwhile. None: one process.
-    "COPROWEEK_CONTENT_PARALLEL_FROM": 200,
-}
+from .config import Settings, option, positive
+
+
+def _today_problem(value: Any) -> str:
+    if isinstance(value, str):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return "is not a date written as year-month-day."
+    return ""
+
+
+@dataclass(frozen=True)
+class ContentSettings(Settings):
+    today: str | date | None = option(
+        None,
+        "The day consent end dates and scheduled posts are compared with; None: today.",
+        _today_problem,
+    )
+    card_max_chars: int = option(
+        280, "The longest quote (or Excerpt) a social media card carries, in characters.", positive
+    )
+    image_max_width: int = option(1600, "Photos wider than this are scaled down.", positive)
+    image_widths: tuple[int, ...] = option(
+        (480, 960, 1600), "The widths of the WebP copies made of every photo."
+    )
+    strict: bool = option(False, "Stop on warnings too, not only on errors.")
+    content_memo: bool = option(
+        True, "Keep each file's check result between builds and check only files that changed."
+    )
+    content_parallel_from: int | None = option(
+        200,
+        "From this many posts to check, a second process checks half of them; None: one process.",
+        positive,
+    )
+
+    @property
+    def day(self) -> date:
+        if isinstance(self.today, date):
+            return self.today
+        return date.fromisoformat(self.today) if self.today else date.today()
+
 
 QUOTES_DIR = "quotes"
 BLOG_DIR = "blog"
@@ -29,14 +56,3 @@ PAGES_DIR = "pages"
 CAMPAIGNS_DIR = "campaigns"
 IMAGES_DIR = "images"
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
-
-
-def setting(settings: dict[str, Any], name: str) -> Any:
-    return settings.get(name, DEFAULTS[name])
-
-
-def today(settings: dict[str, Any]) -> date:
-    pinned = setting(settings, "COPROWEEK_TODAY")
-    if isinstance(pinned, date):
-        return pinned
-    return date.fromisoformat(pinned) if pinned else date.today()

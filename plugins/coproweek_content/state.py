@@ -1,4 +1,4 @@
-"""Reading the content into the build state, once per build."""
+"""Reading the settings and the content into the build state, once per build."""
 
 from __future__ import annotations
 
@@ -8,42 +8,49 @@ from typing import Any
 from blinker import signal
 
 from .buildstate import BuildState
-from .images import photo_sizes
+from .config import Settings, check_settings
+from .images import PhotoSizes
 from .loader import LoadedSite, SiteContext, load_site
 from .memo import Memo
-from .settings import setting, today
+from .settings import ContentSettings
 
+# Sent when a build starts: each plugin's receiver returns its Settings class, so that
+# every setting is checked (and an unknown COPROWEEK_ setting reported) before anything else.
+settings_wanted = signal("coproweek-settings-wanted")
 # Sent once the content model is read, with the build state: other plugins add the
 # problems their own checks find (cards that do not fit, say) to `state.extra_problems`.
 content_loaded = signal("coproweek-content-loaded")
 
 
+def read_settings(settings: dict[str, Any], state: BuildState) -> None:
+    kinds: list[type[Settings]] = [ContentSettings]
+    kinds += [kind for _, kind in settings_wanted.send(state) if kind is not None]
+    check_settings(state, settings, kinds)
+
+
 def load(settings: dict[str, Any], state: BuildState) -> LoadedSite:
     """Read the whole content folder into the model (and its problems), then let the other
     plugins check what they need."""
+    chosen = ContentSettings.of(settings)
     content_root = Path(settings["PATH"]).resolve()
     project_root = Path(settings.get("COPROWEEK_PROJECT_ROOT") or content_root.parent)
     context = SiteContext(
         content_root=content_root,
         project_root=project_root,
-        today=today(settings),
-        card_max_chars=setting(settings, "COPROWEEK_CARD_MAX_CHARS"),
+        today=chosen.day,
+        card_max_chars=chosen.card_max_chars,
         site_url=settings.get("SITEURL", ""),
-        photo_sizes=photo_sizes(settings),
+        photo_sizes=PhotoSizes(chosen.image_max_width, chosen.image_widths),
     )
-    memo = Memo(memo_file(settings))
-    state.site = load_site(
-        context,
-        memo,
-        parallel_from=setting(settings, "COPROWEEK_CONTENT_PARALLEL_FROM"),
-    )
+    memo = Memo(memo_file(settings, chosen))
+    state.site = load_site(context, memo, parallel_from=chosen.content_parallel_from)
     memo.save()
     content_loaded.send(state, settings=settings)
     return state.site
 
 
-def memo_file(settings: dict[str, Any]) -> Path | None:
+def memo_file(settings: dict[str, Any], chosen: ContentSettings) -> Path | None:
     """Where the per-file check results are kept: beside Pelican's own cache."""
-    if not settings.get("CACHE_PATH") or not setting(settings, "COPROWEEK_CONTENT_MEMO"):
+    if not settings.get("CACHE_PATH") or not chosen.content_memo:
         return None
     return Path(settings["CACHE_PATH"]) / "content-memo.pickle"

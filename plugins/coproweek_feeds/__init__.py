@@ -5,7 +5,7 @@ COPROWEEK_FEEDS_PER_TAG is on, each tag. Only published posts whose author agree
 newsletter channel are listed. Defaults are in settings.py.
 
 Signals:
-- initialized: fill in the COPROWEEK_FEEDS_* defaults;
+- coproweek_content's settings_wanted: this plugin's settings (settings.py), checked;
 - get_generators: FeedsGenerator plans the feeds (template context `feeds`) and
   writes the page that lists them;
 - finalized: the feeds are written last, so the card files they point at exist.
@@ -15,15 +15,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from coproweek_content.state import settings_wanted
 from pelican import signals
 
 from .generator import FeedsGenerator, write_planned_feeds
-from .settings import DEFAULTS
+from .settings import FeedsSettings
 
 
-def add_defaults(pelican: Any) -> None:
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+def declare_settings(state: Any) -> type:
+    return FeedsSettings
 
 
 def get_generators(pelican: Any) -> type:
@@ -31,6 +31,6 @@ def get_generators(pelican: Any) -> type:
 
 
 def register() -> None:
-    signals.initialized.connect(add_defaults)
+    settings_wanted.connect(declare_settings)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(write_planned_feeds)

@@ -11,7 +11,7 @@ from coproweek_content.buildstate import BuildState
 
 from .channels import FORMATS, FeedChannel, FeedIndex, make_channel
 from .items import FeedItem, campaign_label, feed_item, post_of
-from .settings import CONSENT_CHANNEL, campaign_page, setting, site_url
+from .settings import CONSENT_CHANNEL, FeedsSettings, campaign_page, site_url
 
 # How a type's feed is named, by the slug of the type's page.
 TYPE_WORDS = {"quotes": "quotes", "blogs": "blog posts"}
@@ -20,7 +20,7 @@ Channel = Callable[..., FeedChannel | None]
 
 
 def id_authority(settings: dict[str, Any]) -> str:
-    chosen = setting(settings, "COPROWEEK_FEEDS_ID_AUTHORITY")
+    chosen = FeedsSettings.of(settings).id_authority
     return chosen or urlsplit(site_url(settings)).hostname or "localhost"
 
 
@@ -28,20 +28,21 @@ def plan_feeds(articles: list[Any], settings: dict[str, Any]) -> FeedIndex:
     """Every feed of the site, from the articles Pelican publishes. A feed with no post is
     left out (it would have no date), and so are the links to it."""
     base = site_url(settings)
-    folder = setting(settings, "COPROWEEK_FEEDS_DIR").strip("/")
+    chosen = FeedsSettings.of(settings)
+    folder = chosen.dir.strip("/")
     authority = id_authority(settings)
-    limit = setting(settings, "COPROWEEK_FEEDS_ITEM_LIMIT")
-    per_tag = setting(settings, "COPROWEEK_FEEDS_PER_TAG")
+    limit = chosen.item_limit
+    per_tag = chosen.per_tag
     chosen = listed_articles(articles, limit, per_tag) if limit else articles
     found = (feed_item(article, settings, base, authority) for article in chosen)
     items = [item for item in found if item is not None]
     channel: Channel = partial(
         make_channel,
         site_url=base,
-        formats=[name for name in setting(settings, "COPROWEEK_FEEDS_FORMATS") if name in FORMATS],
-        limit=setting(settings, "COPROWEEK_FEEDS_ITEM_LIMIT"),
+        formats=[name for name in chosen.formats if name in FORMATS],
+        limit=chosen.item_limit,
     )
-    groups = set(setting(settings, "COPROWEEK_FEEDS_GROUPS"))
+    groups = set(chosen.groups)
     sitename = settings.get("SITENAME", "")
     index = FeedIndex(page_path=f"{folder}/")
     if "site" in groups:
@@ -53,7 +54,7 @@ def plan_feeds(articles: list[Any], settings: dict[str, Any]) -> FeedIndex:
         index.campaigns = _by_campaign(items, channel, folder, settings)
     if "types" in groups:
         index.types = _by_type(items, channel, folder, settings)
-    if setting(settings, "COPROWEEK_FEEDS_PER_TAG"):
+    if chosen.per_tag:
         index.tags = _by_tag(items, channel, folder, settings)
     return index
 

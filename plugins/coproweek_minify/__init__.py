@@ -12,9 +12,10 @@ from typing import Any
 
 import minify_html
 import rcssmin
+from coproweek_content.state import settings_wanted
 from pelican import signals
 
-from .settings import setting
+from .settings import MinifySettings
 
 HTML_OPTIONS = {
     "minify_css": True,
@@ -25,7 +26,7 @@ HTML_OPTIONS = {
 
 
 def minify_page(path: str, context: dict[str, Any]) -> None:
-    if not setting(context, "COPROWEEK_MINIFY") or not path.endswith(".html"):
+    if not MinifySettings.of(context).minify or not path.endswith(".html"):
         return
     page = Path(path)
     minified = minify_html.minify(page.read_text(encoding="utf-8"), **HTML_OPTIONS)
@@ -33,7 +34,7 @@ def minify_page(path: str, context: dict[str, Any]) -> None:
 
 
 def minify_style_sheets(pelican: Any) -> None:
-    if not setting(pelican.settings, "COPROWEEK_MINIFY"):
+    if not MinifySettings.of(pelican.settings).minify:
         return
     theme_static = Path(pelican.output_path) / pelican.settings.get("THEME_STATIC_DIR", "theme")
     for sheet in sorted(theme_static.rglob("*.css")):
@@ -41,6 +42,11 @@ def minify_style_sheets(pelican: Any) -> None:
         sheet.write_text(minified, encoding="utf-8")
 
 
+def declare_settings(state: Any) -> type:
+    return MinifySettings
+
+
 def register() -> None:
+    settings_wanted.connect(declare_settings)
     signals.content_written.connect(minify_page)
     signals.finalized.connect(minify_style_sheets)

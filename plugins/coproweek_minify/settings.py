@@ -1,15 +1,15 @@
-"""Defaults for the COPROWEEK_MINIFY_* settings."""
+"""The minify plugin's setting."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
-DEFAULTS: dict[str, Any] = {
-    # Minify every HTML and CSS file once the site is written. publishconf.py turns it on;
-    # local builds stay readable for people looking at the source.
-    "COPROWEEK_MINIFY": False,
-}
+from coproweek_content.config import Settings, option
 
 
-def setting(settings: dict[str, Any], name: str) -> Any:
-    return settings.get(name, DEFAULTS[name])
+@dataclass(frozen=True)
+class MinifySettings(Settings):
+    PREFIX = "COPROWEEK_"
+    minify: bool = option(
+        False, "Minify every HTML and CSS file (publishconf.py turns it on; local builds stay readable)."
+    )

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from coproweek_content.buildstate import BuildState
+from coproweek_content.state import settings_wanted
 from pelican import signals
 from pelican.writers import Writer
 
 from .bytecode import use_bytecode_cache
-from .settings import DEFAULTS, setting
+from .settings import PageCacheSettings
 from .store import PageStore
 
 
@@ -73,8 +74,6 @@ class CachingWriter(Writer):
 
 def add_defaults(pelican: Any) -> None:
     settings = pelican.settings
-    for name, value in DEFAULTS.items():
-        settings.setdefault(name, value)
     if _enabled(settings):
         store = PageStore.for_settings(settings)
         BuildState.ensure(settings).set_part(STATE_PART, store)
@@ -82,7 +81,7 @@ def add_defaults(pelican: Any) -> None:
 
 
 def _enabled(settings: dict[str, Any]) -> bool:
-    return bool(setting(settings, "COPROWEEK_PAGECACHE_ENABLED"))
+    return PageCacheSettings.of(settings).enabled
 
 
 def get_writer(pelican: Any) -> type | None:
@@ -99,7 +98,12 @@ def forget_unused(pelican: Any) -> None:
     state.stats["pages"] = Stats(store.rendered, store.reused, store.uncacheable).__dict__
 
 
+def declare_settings(state: Any) -> type:
+    return PageCacheSettings
+
+
 def register() -> None:
+    settings_wanted.connect(declare_settings)
     signals.initialized.connect(add_defaults)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(forget_unused)

@@ -1,17 +1,16 @@
-"""Defaults for the COPROWEEK_PAGECACHE_* settings."""
+"""The page cache's settings."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
-DEFAULTS: dict[str, Any] = {
-    # Keep every rendered page between builds and render again only the pages whose
-    # inputs changed. Off: every page is rendered on every build (as Pelican does).
-    "COPROWEEK_PAGECACHE_ENABLED": True,
-    # Where the rendered pages are kept; None: a "pages" folder in Pelican's CACHE_PATH.
-    "COPROWEEK_PAGECACHE_DIR": None,
-}
+from coproweek_content.config import Settings, option
 
 
-def setting(settings: dict[str, Any], name: str) -> Any:
-    return settings.get(name, DEFAULTS[name])
+@dataclass(frozen=True)
+class PageCacheSettings(Settings):
+    PREFIX = "COPROWEEK_PAGECACHE_"
+    enabled: bool = option(
+        True, "Keep rendered pages between builds; off: every page is rendered every build."
+    )
+    dir: str | None = option(None, "Where rendered pages are kept; None: in Pelican's CACHE_PATH.")

@@ -16,7 +16,7 @@ import pelican
 from jinja2 import meta
 
 from .fingerprint import Fingerprints
-from .settings import setting
+from .settings import PageCacheSettings
 
 PLUGINS = Path(__file__).resolve().parent.parent
 NAMES_FILE = "template-names.json"
@@ -45,7 +45,7 @@ class PageStore:
 
     @classmethod
     def for_settings(cls, settings: dict[str, Any]) -> PageStore:
-        chosen = setting(settings, "COPROWEEK_PAGECACHE_DIR")
+        chosen = PageCacheSettings.of(settings).dir
         folder = Path(chosen) if chosen else Path(settings["CACHE_PATH"]) / "pages"
         return cls(folder, build_salt(settings))
 

@@ -30,11 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from coproweek_content.buildstate import BuildState
+from coproweek_content.state import settings_wanted
 from pelican import signals
 
 from .bundle import Outcome, forget_others, make_bundle
 from .service import Pagefind
-from .settings import DEFAULTS, setting
+from .settings import SearchSettings
 
 logger = logging.getLogger("pelican.coproweek_search")
 STATE_PART = "coproweek_search"
@@ -77,17 +78,12 @@ def search_index(settings: Any) -> SearchIndex | None:
 
 def begin(pelican: Any) -> None:
     settings = pelican.settings
-    for name, value in DEFAULTS.items():
-        settings.setdefault(name, value)
     state = BuildState.ensure(settings)
-    if not setting(settings, "COPROWEEK_SEARCH_ENABLED"):
+    chosen = SearchSettings.of(settings)
+    if not chosen.enabled:
         return
-    cache = setting(settings, "COPROWEEK_SEARCH_CACHE_DIR")
-    cache = Path(cache or Path(settings["CACHE_PATH"]).parent / "search")
-    shaping = {
-        name: settings[name] for name in sorted(DEFAULTS) if name != "COPROWEEK_SEARCH_CACHE_DIR"
-    }
-    state.set_part(STATE_PART, SearchIndex(Path(pelican.output_path), cache, repr(shaping)))
+    cache = Path(chosen.cache_dir or Path(settings["CACHE_PATH"]).parent / "search")
+    state.set_part(STATE_PART, SearchIndex(Path(pelican.output_path), cache, "one index"))
 
 
 def note_post_page(path: str, context: dict[str, Any]) -> None:
@@ -137,7 +133,12 @@ def finish_index(pelican: Any) -> None:
     }
 
 
+def declare_settings(state: Any) -> type:
+    return SearchSettings
+
+
 def register() -> None:
+    settings_wanted.connect(declare_settings)
     signals.initialized.connect(begin)
     signals.content_written.connect(note_post_page)
     signals.article_writer_finalized.connect(start_index)

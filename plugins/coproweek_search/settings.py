@@ -1,17 +1,16 @@
-"""Defaults for the COPROWEEK_SEARCH_* settings."""
+"""The search plugin's settings."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
-DEFAULTS: dict[str, Any] = {
-    # Build the static search index (Pagefind) of the post pages.
-    "COPROWEEK_SEARCH_ENABLED": True,
-    # Where the last index is kept between builds; None: a "search" folder beside Pelican's
-    # cache (the build keys Pelican's cache by its settings, one folder deeper).
-    "COPROWEEK_SEARCH_CACHE_DIR": None,
-}
+from coproweek_content.config import Settings, option
 
 
-def setting(settings: dict[str, Any], name: str) -> Any:
-    return settings.get(name, DEFAULTS[name])
+@dataclass(frozen=True)
+class SearchSettings(Settings):
+    PREFIX = "COPROWEEK_SEARCH_"
+    enabled: bool = option(True, "Build the static search index (Pagefind) of the post pages.")
+    cache_dir: str | None = option(
+        None, "Where the last index is kept between builds; None: beside Pelican's cache."
+    )

@@ -14,16 +14,17 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 from coproweek_content.buildstate import BuildState
+from coproweek_content.state import settings_wanted
 from pelican import signals
 
-from .settings import setting
+from .settings import SitemapSettings
 
 NOINDEX = re.compile(rb'<meta\s+name="robots"\s+content="[^"]*noindex', re.IGNORECASE)
 
 
 def site_url(settings: dict[str, Any]) -> str:
     return (
-        settings.get("SITEURL") or setting(settings, "COPROWEEK_SITEMAP_FALLBACK_SITEURL")
+        settings.get("SITEURL") or SitemapSettings.of(settings).fallback_siteurl
     ).rstrip("/")
 
 
@@ -51,7 +52,7 @@ def head_of(page: Path) -> bytes:
 
 def sitemap_xml(output: Path, settings: dict[str, Any], state: BuildState) -> str:
     base = site_url(settings)
-    excluded = set(setting(settings, "COPROWEEK_SITEMAP_EXCLUDE"))
+    excluded = set(SitemapSettings.of(settings).exclude)
     dates = last_modified(state)
     entries = []
     for page in sorted({Path(path) for path in state.pages_written}):
@@ -80,5 +81,10 @@ def write_sitemap(pelican: Any) -> None:
     (output / "robots.txt").write_text(robots, encoding="utf-8")
 
 
+def declare_settings(state: Any) -> type:
+    return SitemapSettings
+
+
 def register() -> None:
+    settings_wanted.connect(declare_settings)
     signals.finalized.connect(write_sitemap)

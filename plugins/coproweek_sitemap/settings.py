@@ -1,16 +1,18 @@
-"""Defaults for the COPROWEEK_SITEMAP_* settings."""
+"""The sitemap plugin's settings."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
-DEFAULTS: dict[str, Any] = {
-    # Sitemaps need full addresses; used while SITEURL is empty (local builds).
-    "COPROWEEK_SITEMAP_FALLBACK_SITEURL": "http://localhost:8000",
-    # Output files (relative to output/) never listed, besides pages marked noindex.
-    "COPROWEEK_SITEMAP_EXCLUDE": ("404.html",),
-}
+from coproweek_content.config import Settings, option
 
 
-def setting(settings: dict[str, Any], name: str) -> Any:
-    return settings.get(name, DEFAULTS[name])
+@dataclass(frozen=True)
+class SitemapSettings(Settings):
+    PREFIX = "COPROWEEK_SITEMAP_"
+    fallback_siteurl: str = option(
+        "http://localhost:8000", "Sitemaps need full addresses; used while SITEURL is empty."
+    )
+    exclude: tuple[str, ...] = option(
+        ("404.html",), "Files (relative to output/) never listed, besides pages marked noindex."
+    )
