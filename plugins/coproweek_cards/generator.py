@@ -3,13 +3,11 @@ packs and the manifests."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import sys
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,8 +18,8 @@ from . import render
 from .cache import CardCache
 from .compose import FontSettings
 from .layouts import FORMATS
-from .packs import SPARE, PackJob, build_pack, renews_in_place, spare_pack, year_of
-from .plan import Card, CardImage, CardOptions
+from .packs import PackJob, build_pack, pack_members, pack_path
+from .plan import Card, CardOptions
 from .render import Job, render_to_file
 from .settings import cache_dir, setting
 from .workers import Workers
@@ -36,8 +34,6 @@ class Stats:
     removed: int = 0
     takedown: list[str] = field(default_factory=list)
     draw_seconds: float = 0.0  # wall time from the start of drawing until all were drawn
-    pack_copies: int = 0  # pack members taken from an earlier pack (set once packs finish)
-    packs_renewed: int = 0  # packs made by changing a spare one in place
 
 
 LAST = Stats()
@@ -87,22 +83,6 @@ def start_drawing(cards: list[Card], settings: dict[str, Any]) -> None:
     workers.draw(jobs)
 
 
-def pack_members(
-    cards: list[Card], file_of: Callable[[CardImage], str | Path]
-) -> list[tuple[str, str | Path]]:
-    """(member name, file) for every card file of a pack, sorted by address: the pack holds
-    manifest.json, then these."""
-    images = sorted(
-        (image for card in cards for image in card.images.values()), key=lambda i: i.url
-    )
-    return [(image.url.rsplit("/", 1)[-1], file_of(image)) for image in images]
-
-
-def pack_path(packs: Path, year: int, manifest: bytes) -> Path:
-    """The manifest names every card by its hash, so it keys the pack."""
-    return packs / f"{year}-{hashlib.sha256(manifest).hexdigest()[:20]}.zip"
-
-
 def _measure(cards: list[Card], cache: CardCache) -> None:
     for card in cards:
         for image in card.images.values():
@@ -117,35 +97,18 @@ def stop_workers() -> None:
 
 def finish_packs() -> None:
     """Wait for the packs being built and link them into the site, then drop the packs this
-    build did not use. Where packs can be renewed in place, the newest of them (the one the
-    site being replaced links to) is kept as the campaign's spare, for the next change."""
+    build did not use."""
     workers, CURRENT.workers = CURRENT.workers, None
     packs, CURRENT.packs = CURRENT.packs, None
     if workers is None or packs is None:
         return
-    built = workers.finish()
-    LAST.pack_copies = sum(copies for _, copies, _ in built)
-    LAST.packs_renewed = sum(renewed for _, _, renewed in built)
+    workers.finish()
     for pack, target in CURRENT.to_link:
         place(pack, target)
     if packs.is_dir():
-        _keep_spares(packs)
-
-
-def _keep_spares(packs: Path) -> None:
-    years = {year_of(pack) for pack in CURRENT.used_packs}
-    renewing = renews_in_place(packs)
-    unused = [pack for pack in packs.glob("*.zip") if pack not in CURRENT.used_packs]
-    unused.sort(key=lambda path: path.stat().st_mtime_ns)  # the newest last
-    for pack in unused:
-        year = year_of(pack)
-        if pack.name.startswith(SPARE):
-            if not renewing or year not in years:
-                pack.unlink()
-        elif renewing and year in years:
-            pack.replace(spare_pack(packs, int(year)))  # a newer one replaces it
-        else:
-            pack.unlink()
+        for pack in packs.glob("*.zip"):
+            if pack not in CURRENT.used_packs:
+                pack.unlink(missing_ok=True)
 
 
 def _job(card: Card, fmt: str, font_settings: FontSettings, target: str, key: str) -> Job:
@@ -239,10 +202,7 @@ def _link_pack(year: int, cards: list[Card], manifest: bytes, target: Path) -> N
         cards,
         lambda image: os.path.join(files, f"{image.key}.{FORMATS[image.format].extension}"),
     )
-    # A site built over (the one the last build replaced) may link to the campaign's spare
-    # pack, which the worker renews only once no site links to it.
-    target.unlink(missing_ok=True)
-    workers.run(build_pack, PackJob(year, pack, manifest, members))
+    workers.run(build_pack, PackJob(str(pack), manifest, members))
     CURRENT.to_link.append((pack, target))
 
 
