@@ -224,10 +224,7 @@ class CardsGenerator(Generator):
         stats.draw_seconds = workers.drawn()
 
         output = Path(self.output_path)
-        had_cards = (output / options.output_dir).is_dir()
-        keep: set[str] = set()
         folders: set[str] = set()
-        linked: dict[str, int] = {}  # file in the site -> inode number, where output/ had cards
         for card in cards:
             for image in card.images.values():
                 extension = FORMATS[image.format].extension
@@ -237,12 +234,6 @@ class CardsGenerator(Generator):
                 if folder not in folders:
                     os.makedirs(folder, exist_ok=True)
                     folders.add(folder)
-                    if had_cards:
-                        linked.update(_inodes_in(folder))
-                keep.add(target)
-                inode = cache.inode(image.key, extension)
-                if inode is not None and linked.get(target) == inode:
-                    continue  # a site built over already links this very file
                 try:
                     place(cached, target)
                 except FileNotFoundError:  # removed meanwhile by a build of other content
@@ -251,8 +242,6 @@ class CardsGenerator(Generator):
                     cache.lengths.pop(image.key, None)
                     place(cached, target)
         _measure(cards, cache)
-        if had_cards:  # only an output/ built into before can hold cards no longer wanted
-            _remove_stale(output / options.output_dir, keep)
         stats.removed = cache.save({image.key for card in cards for image in card.images.values()})
 
         self._write_galleries(writer, output, cards, options)
@@ -323,20 +312,3 @@ def gallery_pages(cards: list[Card], size: int | None) -> list[list[Card]]:
     if not size or size < 1:
         return [cards]
     return [cards[start : start + size] for start in range(0, len(cards), size)] or [[]]
-
-
-def _inodes_in(folder: str) -> dict[str, int]:
-    """Each file in `folder` and its inode number, from one listing (no look-up per file)."""
-    with os.scandir(folder) as entries:
-        return {entry.path: entry.inode() for entry in entries}
-
-
-def _remove_stale(folder: Path, keep: set[str]) -> None:
-    """Cards left from an earlier build in the same output/ (withdrawn or changed) go."""
-    if not folder.is_dir():
-        return
-    for top, _, files in os.walk(folder):
-        for name in files:
-            path = os.path.join(top, name)
-            if name != "manifest.json" and path not in keep:
-                os.unlink(path)
