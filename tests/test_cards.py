@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import multiprocessing
 import random
 import re
 import shutil
@@ -13,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, build, check, copy_fixture
-from coproweek_cards import captions, fonts, generator, packs
+from conftest import FIXTURES, ROOT, build, check, copy_fixture
+from coproweek_cards import captions, fonts, generator, manifests, packs
 from coproweek_cards.compose import FontSettings
 from coproweek_cards.layouts import FORMATS, LAYOUTS, Box
 from coproweek_cards.plan import Card, CardImage
@@ -28,7 +29,7 @@ FONT_SETTINGS = FontSettings(DEFAULTS["COPROWEEK_CARDS_FONT_DIRS"])
 
 
 class Built:
-    def __init__(self, content: Path, output: Path, printed: str, stats: generator.Stats) -> None:
+    def __init__(self, content: Path, output: Path, printed: str, stats: dict[str, Any]) -> None:
         self.content = content
         self.output = output
         self.printed = printed
@@ -51,8 +52,7 @@ def _build(content: Path, **settings: Any) -> Built:
     output = content.parent / "output"
     result, printed = build(content, output, **settings)
     assert result.ok, printed
-    stats = generator.Stats(**generator.LAST.__dict__)
-    return Built(content, output, printed, stats)
+    return Built(content, output, printed, result.stats["cards"])
 
 
 @pytest.fixture(scope="module")
@@ -300,9 +300,10 @@ def test_no_cards_without_social_consent(built: Built) -> None:
     assert not [n for n in names if "withdrawn-marmalade" in n or "web-only" in n]
     everything = "".join(p.read_text("utf-8", "replace") for p in built.output.rglob("*.html"))
     assert "marmalade" not in everything and "Vantbrook" not in everything
-    assert "withdrawn-marmalade-rota-1-" in built.printed or "withdrawn-marmalade-rota-1-" in (
-        "\n".join(built.stats.takedown)
-    )
+    with zipfile.ZipFile(built.output / "campaigns" / "2024" / "cards" / "2024-cards.zip") as pack:
+        assert not [n for n in pack.namelist() if "withdrawn-marmalade" in n or "web-only" in n]
+    assert "withdrawn-marmalade-rota-1-" in built.printed
+    assert any("withdrawn-marmalade-rota-1-" in line for line in built.stats["takedown"])
 
 
 def _pack_of(built: Built, year: int = 2024) -> Path:
@@ -325,46 +326,49 @@ def _assert_pack_holds_the_campaign(built: Built, year: int = 2024) -> None:
             )
 
 
-def test_caching_second_build_and_one_changed_quote(tmp_path: Path, capsys: Any) -> None:
+def test_caching_second_build_and_one_changed_quote(tmp_path: Path) -> None:
     content = copy_fixture("cards", tmp_path)
     card_cache = tmp_path / "card-cache"  # outside output/, as the default .cache/cards is
     first = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
     total = 5 * len(first.manifest["cards"])
-    assert (first.stats.rendered, first.stats.reused) == (total, 0)
+    assert (first.stats["rendered"], first.stats["reused"]) == (total, 0)
     names_before = {p.name for p in (first.output / "cards").rglob("*.*")}
+    pack_before = _pack_of(first).read_bytes()
 
     # A wiped output/ costs a copy, not a redraw; nothing changed, so nothing is drawn.
     shutil.rmtree(first.output)
     second = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
-    assert (second.stats.rendered, second.stats.reused) == (0, total)
+    assert (second.stats["rendered"], second.stats["reused"]) == (0, total)
     assert {p.name for p in (second.output / "cards").rglob("*.*")} == names_before
+    assert _pack_of(second).read_bytes() == pack_before
 
-    # Editing one quote re-draws only its five cards, under new names.
+    # Editing one quote re-draws only its five cards, under new names, and the pack follows.
     quote = content / "quotes" / "2024" / "bengali-decide-together.md"
     quote.write_text(quote.read_text("utf-8").replace("নিই", "নিয়েছি"), "utf-8")
     third = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
-    assert (third.stats.rendered, third.stats.reused) == (5, total - 5)
+    assert (third.stats["rendered"], third.stats["reused"]) == (5, total - 5)
     names_after = {p.name for p in (third.output / "cards").rglob("*.*")}
     changed = names_before ^ names_after
     assert len(changed) == 10
     assert all(n.startswith("bengali-decide-together-") for n in changed)
+    _assert_pack_holds_the_campaign(third)
     cached = list((card_cache / "files").iterdir())
     assert len(cached) == total  # the old Bengali cards were removed from the cache
+    assert len(list((card_cache / "packs").iterdir())) == 1  # and the old pack too
 
-    # Withdrawing a published quote: its cards leave output/ and the cache, and the
-    # build lists every card file that was shared.
+    # Withdrawing a published quote: its cards leave output/, the pack and the cache, and
+    # the build lists every card file that was shared.
     old = {n for n in names_after if n.startswith("emoji-tea-and-biscuits-")}
     emoji = content / "quotes" / "2024" / "emoji-tea-and-biscuits.md"
     emoji.write_text(
         emoji.read_text("utf-8").replace("Channels:", "Withdrawn: yes\nChannels:"), "utf-8"
     )
-    capsys.readouterr()
     fourth = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
-    printed = capsys.readouterr().out
-    assert fourth.stats.rendered == 0
+    assert fourth.stats["rendered"] == 0
     left = {p.name for p in (fourth.output / "cards").rglob("*.*")}
     assert not [n for n in left if n.startswith("emoji-tea")]
-    assert all(name in printed for name in old)
+    _assert_pack_holds_the_campaign(fourth)
+    assert all(name in fourth.printed for name in old)
     assert len(list((card_cache / "files").iterdir())) == total - 5
 
 
@@ -555,22 +559,22 @@ def test_manifests_are_laid_out_as_json_dumps_with_indent_1() -> None:
     """The fast manifest writer gives the same bytes as json.dumps(indent=1), so manifests
     and the zip packs they key stay the same from one version of the kit to the next."""
     cards = [_card(1, 2024, ("link", "x", "square")), _card(2, None, ()), _card(3, 2024, ("x",))]
-    entries = [generator._manifest_entry(card, "https://example.org") for card in cards]
+    entries = [manifests.manifest_entry(card, "https://example.org") for card in cards]
 
     def dumps(data: Any) -> bytes:
         return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode()
 
     everything = [_as_json(card, "https://example.org") for card in cards]
-    assert generator._manifest(entries) == dumps({"cards": everything})
-    assert generator._manifest(entries[:1], 2024) == dumps(
+    assert manifests.manifest(entries) == dumps({"cards": everything})
+    assert manifests.manifest(entries[:1], 2024) == dumps(
         {"campaign": 2024, "cards": everything[:1]}
     )
-    assert generator._manifest([], 2025) == dumps({"campaign": 2025, "cards": []})
-    assert generator._manifest([]) == dumps({"cards": []})
+    assert manifests.manifest([], 2025) == dumps({"campaign": 2025, "cards": []})
+    assert manifests.manifest([]) == dumps({"cards": []})
 
 
 def test_stats_time_the_drawing(built: Built) -> None:
-    assert built.stats.rendered > 0 and built.stats.draw_seconds > 0
+    assert built.stats["rendered"] > 0 and built.stats["draw_seconds"] > 0
 
 
 def _pack_inputs(output: Path, sizes: dict[int, int]) -> list[Card]:
@@ -586,9 +590,9 @@ def _pack_inputs(output: Path, sizes: dict[int, int]) -> list[Card]:
 
 
 def _pack(path: Path, output: Path, cards: list[Card]) -> bytes:
-    entries = [generator._manifest_entry(card, "https://example.org") for card in cards]
+    entries = [manifests.manifest_entry(card, "https://example.org") for card in cards]
     members = packs.pack_members(cards, lambda image: str(output / image.url))
-    packs.write_pack(path, generator._manifest(entries, 2024), members)
+    packs.write_pack(path, manifests.manifest(entries, 2024), members)
     return path.read_bytes()
 
 
@@ -637,7 +641,50 @@ def test_two_builds_make_the_same_cards_and_packs(tmp_path: Path) -> None:
     packed again), the cards, the manifests and the packs are byte for byte the same."""
     first = _build(copy_fixture("cards", tmp_path / "first"))
     second = _build(copy_fixture("cards", tmp_path / "second"))
-    assert second.stats.rendered == first.stats.rendered > 0
+    assert second.stats["rendered"] == first.stats["rendered"] > 0
     for folder in ("cards", "campaigns/2024/cards"):
         files = _files_under(first.output / folder)
         assert files and _files_under(second.output / folder) == files
+
+
+def _truncated_logo(path: Path) -> None:
+    """A PNG whose size can be read but not its pixels (the file was cut short)."""
+    logo = Image.new("RGBA", (300, 100), (200, 30, 40, 255))
+    logo.save(path)
+    path.write_bytes(path.read_bytes()[:60])
+
+
+def test_a_card_a_worker_cannot_draw_stops_the_build(tmp_path: Path) -> None:
+    """The worker drawing the cards fails (the logo file is damaged): the build stops with
+    the kit's message, the site built before is left as it was, and no worker is left."""
+    content = copy_fixture("cards-too-long", tmp_path)
+    (content / "quotes" / "2024" / "far-too-long.md").unlink()
+    output = _build(content).output
+    before = _files_under(output)
+    _truncated_logo(content.parent / "logo.png")
+    result, printed = build(content, output, COPROWEEK_CARDS_LOGO="logo.png")
+    assert not result.ok
+    assert "The build stopped because of an unexpected problem" in printed
+    assert "This is a fault in the site kit" in printed
+    assert _files_under(output) == before
+    assert [path.name for path in output.parent.iterdir() if path.name.startswith(".")] == []
+    assert multiprocessing.active_children() == []
+
+
+def test_a_build_that_fails_while_cards_are_drawn_leaves_no_worker(tmp_path: Path) -> None:
+    """A template error stops the build while the workers are still drawing: nothing is
+    published and every worker process has ended when the build returns."""
+    content = copy_fixture("cards", tmp_path)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    article = theme / "templates" / "article.html"
+    template = article.read_text("utf-8")
+    article.write_text(
+        template.replace("{% block content %}", "{% block content %}{{ no_such_function() }}"),
+        "utf-8",
+    )
+    result, printed = build(content, tmp_path / "output", THEME=str(theme))
+    assert not result.ok
+    assert "no_such_function" in printed
+    assert not (tmp_path / "output").exists()
+    assert multiprocessing.active_children() == []

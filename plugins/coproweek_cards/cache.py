@@ -12,12 +12,14 @@ from pathlib import Path
 
 MANIFEST = "manifest.json"
 FILES = "files"
+PACKS = "packs"
 
 
 class CardCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.files = folder / FILES
+        self.packs = folder / PACKS
         self.history: dict[str, list[str]] = {}
         self.lengths: dict[str, int] = {}
         self._names: set[str] | None = None  # the cached files when first asked
