@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -105,7 +104,7 @@ OURS_RUNNER = textwrap.dedent(
     result = build_site(sys.argv[1] + "/pelicanconf.py", overrides, out=printed)
     took = time.perf_counter() - start
     main, workers = (resource.getrusage(who).ru_maxrss / 1024 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    print(json.dumps({"seconds": took, "peak_mb": max(main, workers), "worker_mb": workers, "ok": result.ok, "printed": printed.getvalue()}))
+    print(json.dumps({"seconds": took, "peak_mb": max(main, workers), "worker_mb": workers, "ok": result.ok, "printed": printed.getvalue(), "cards": result.stats.get("cards", {}).get("rendered")}))
     """
 )
 
@@ -145,18 +144,12 @@ def run_python(code: str, *args: str) -> dict:
     if done.returncode != 0:
         raise SystemExit(f"A benchmark build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["stdout"] = done.stdout  # what plugins printed themselves (the cards' counts)
     return result
 
 
 def bare(name: str, settings: Path) -> Run:
     result = run_python(BARE_RUNNER, str(settings))
     return Run(name, result["seconds"], result["peak_mb"], result["worker_mb"])
-
-
-def cards_rendered(printed: str) -> int | None:
-    match = re.search(r"Cards: (\d+) rendered", printed)
-    return int(match[1]) if match else None
 
 
 def ours(name: str, overrides: dict) -> Run:
@@ -168,7 +161,7 @@ def ours(name: str, overrides: dict) -> Run:
         result["seconds"],
         result["peak_mb"],
         result["worker_mb"],
-        cards_rendered(result["stdout"] + result["printed"]),
+        result["cards"],
     )
 
 

@@ -1,96 +1,76 @@
-"""The processes that draw cards and build packs beside the build."""
+"""The worker processes that draw cards and build packs beside the build."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import dataclasses
+import random
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 import worker_tasks
-from conftest import ROOT
-from coproweek_cards import render
-from coproweek_cards.fresh import FreshWorker, WorkerStopped
-from coproweek_cards.workers import Workers
+from coproweek_cards.compose import FontSettings
+from coproweek_cards.packs import PackJob, build_pack, write_pack
+from coproweek_cards.render import Job, render_to_file
+from coproweek_cards.settings import DEFAULTS
+from coproweek_content.pool import process_pool
 
-
-@pytest.fixture
-def a_known_composition() -> object:
-    render.remember("a-key", object())  # type: ignore[arg-type]
-    yield
-    render.forget()
-
-
-@pytest.mark.usefixtures("a_known_composition")
-def test_a_fresh_worker_shares_nothing_with_the_build() -> None:
-    for fresh, inherited in ((True, 0), (False, 1)):
-        workers = Workers(1, fresh=fresh)
-        workers.run(worker_tasks.compositions_known)
-        workers.run(os.getpid)
-        known, pid = workers.finish()
-        assert known == inherited, f"fresh={fresh}"
-        assert pid != os.getpid()
+FONT_SETTINGS = FontSettings(DEFAULTS["COPROWEEK_CARDS_FONT_DIRS"])
+WORDS = {
+    "text": "“Nothing about us without us. نحن نستمع أولاً 🫖”",
+    "attribution": "— Sam, Carer",
+    "hashtag": "#CoProWeek",
+    "wordmark": "Co-production Week",
+}
+PALETTE = {"background": "#FBF8FF", "text": "#1B1B1B", "accent": "#5A2A82"}
 
 
 def test_what_a_task_raises_is_raised_in_the_build() -> None:
-    workers = Workers(1, fresh=True)
-    workers.run(worker_tasks.fail, "the card could not be drawn")
-    with pytest.raises(ValueError, match="the card could not be drawn"):
-        workers.finish()
+    with process_pool(1) as pool:
+        future = pool.submit(worker_tasks.fail, "the card could not be drawn")
+        with pytest.raises(ValueError, match="the card could not be drawn"):
+            future.result(timeout=120)
 
 
 def test_a_worker_that_ends_is_reported_not_waited_for() -> None:
-    worker = FreshWorker()
-    try:
-        first = worker.submit(worker_tasks.end_the_process, 3)
-        second = worker.submit(os.getpid)
-        for future in (first, second):
-            with pytest.raises(WorkerStopped, match="exit code 3"):
-                future.result(timeout=60)
-    finally:
-        worker.shutdown(cancel_futures=True)
+    with process_pool(1) as pool:
+        future = pool.submit(worker_tasks.end_the_process, 3)
+        with pytest.raises(BrokenProcessPool):
+            future.result(timeout=120)
 
 
-def test_tasks_after_an_error_still_run_in_order() -> None:
-    worker = FreshWorker()
-    try:
-        futures = [worker.submit(pow, 2, n) for n in range(3)]
-        futures.insert(1, worker.submit(worker_tasks.fail, "no"))
-        assert futures[0].result(timeout=60) == 1
-        assert isinstance(futures[1].exception(timeout=60), ValueError)
-        assert [future.result(timeout=60) for future in futures[2:]] == [2, 4]
-    finally:
-        worker.shutdown()
+def test_a_card_drawn_by_a_worker_is_the_card_drawn_by_the_build(tmp_path: Path) -> None:
+    """Workers draw the cards, and the build itself draws one whose cached file went
+    missing meanwhile: both give the same bytes."""
+    jobs = [
+        Job(
+            tuple(WORDS.items()),
+            tuple(PALETTE.items()),
+            "quote",
+            fmt,
+            FONT_SETTINGS,
+            str(tmp_path / f"worker-{fmt}"),
+        )
+        for fmt in ("link", "square")
+    ]
+    with process_pool(2) as pool:
+        drawn = list(pool.map(render_to_file, jobs))
+    for job, (target, length) in zip(jobs, drawn, strict=True):
+        here = dataclasses.replace(job, target=str(tmp_path / f"build-{job.format}"))
+        render_to_file(here)
+        assert Path(target).read_bytes() == Path(here.target).read_bytes()
+        assert length == Path(target).stat().st_size > 1000
 
 
-def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
-    """multiprocessing's spawn would run such a script again in the worker."""
-    script = tmp_path / "unguarded.py"
-    script.write_text(
-        "import os\n"
-        "from coproweek_cards.fresh import FreshWorker\n"
-        "print('script ran', flush=True)\n"
-        "worker = FreshWorker()\n"
-        "print('worker pid differs:', worker.submit(os.getpid).result(timeout=60) != os.getpid())\n"
-        "worker.shutdown()\n",
-        encoding="utf-8",
-    )
-    environment = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
-    ran = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, env=environment, timeout=120
-    )
-    assert ran.returncode == 0, ran.stderr
-    assert ran.stdout.count("script ran") == 1
-    assert "worker pid differs: True" in ran.stdout
-
-
-def test_tasks_and_answers_larger_than_a_pipe_do_not_block() -> None:
-    """A pack's task lists thousands of files: more than a pipe holds at once."""
-    worker = FreshWorker()
-    try:
-        large = ["x" * 100] * 5000  # about 500 KB pickled, each way
-        futures = [worker.submit(list, large) for _ in range(4)]
-        assert all(future.result(timeout=120) == large for future in futures)
-    finally:
-        worker.shutdown()
+def test_a_pack_built_by_a_worker_is_the_pack_built_by_the_build(tmp_path: Path) -> None:
+    members = []
+    for number in range(5):
+        file = tmp_path / f"card-{number}.png"
+        file.write_bytes(random.Random(number).randbytes(2000 + number))
+        members.append((file.name, str(file)))
+    job = PackJob(str(tmp_path / "packs" / "2024-worker.zip"), b'{"cards": []}\n', tuple(members))
+    with process_pool(1) as pool:
+        assert pool.submit(build_pack, job).result(timeout=120) == job.pack
+    write_pack(tmp_path / "here.zip", job.manifest, job.members)
+    assert Path(job.pack).read_bytes() == (tmp_path / "here.zip").read_bytes()
+    assert sorted(path.name for path in (tmp_path / "packs").iterdir()) == ["2024-worker.zip"]

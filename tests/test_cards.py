@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import errno
 import html
 import itertools
 import json
-import os
+import multiprocessing
 import random
 import re
 import shutil
-import struct
-import tempfile
-import threading
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, build, check, copy_fixture
-from coproweek_cards import captions, fonts, generator, packs
+from conftest import FIXTURES, ROOT, build, check, copy_fixture
+from coproweek_cards import captions, fonts, generator, manifests, packs
 from coproweek_cards.compose import FontSettings
 from coproweek_cards.layouts import FORMATS, LAYOUTS, Box
 from coproweek_cards.plan import Card, CardImage
@@ -33,7 +29,7 @@ FONT_SETTINGS = FontSettings(DEFAULTS["COPROWEEK_CARDS_FONT_DIRS"])
 
 
 class Built:
-    def __init__(self, content: Path, output: Path, printed: str, stats: generator.Stats) -> None:
+    def __init__(self, content: Path, output: Path, printed: str, stats: dict[str, Any]) -> None:
         self.content = content
         self.output = output
         self.printed = printed
@@ -56,8 +52,7 @@ def _build(content: Path, **settings: Any) -> Built:
     output = content.parent / "output"
     result, printed = build(content, output, **settings)
     assert result.ok, printed
-    stats = generator.Stats(**generator.LAST.__dict__)
-    return Built(content, output, printed, stats)
+    return Built(content, output, printed, result.stats["cards"])
 
 
 @pytest.fixture(scope="module")
@@ -294,10 +289,9 @@ def test_gallery_zip_and_manifest(built: Built) -> None:
     assert (
         page.count("<textarea") == page.count("<label for=") == 3 * len(campaign_manifest["cards"])
     )
+    _assert_pack_holds_the_campaign(built)
     with zipfile.ZipFile(folder / "2024-cards.zip") as pack:
-        names = pack.namelist()
-        assert names[0] == "manifest.json" and names[1:] == sorted(names[1:])
-        assert len(names) == 1 + 5 * len(campaign_manifest["cards"])
+        assert len(pack.namelist()) == 1 + 5 * len(campaign_manifest["cards"])
         assert {info.date_time for info in pack.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
@@ -306,51 +300,75 @@ def test_no_cards_without_social_consent(built: Built) -> None:
     assert not [n for n in names if "withdrawn-marmalade" in n or "web-only" in n]
     everything = "".join(p.read_text("utf-8", "replace") for p in built.output.rglob("*.html"))
     assert "marmalade" not in everything and "Vantbrook" not in everything
-    assert "withdrawn-marmalade-rota-1-" in built.printed or "withdrawn-marmalade-rota-1-" in (
-        "\n".join(built.stats.takedown)
-    )
+    with zipfile.ZipFile(built.output / "campaigns" / "2024" / "cards" / "2024-cards.zip") as pack:
+        assert not [n for n in pack.namelist() if "withdrawn-marmalade" in n or "web-only" in n]
+    assert "withdrawn-marmalade-rota-1-" in built.printed
+    assert any("withdrawn-marmalade-rota-1-" in line for line in built.stats["takedown"])
 
 
-def test_caching_second_build_and_one_changed_quote(tmp_path: Path, capsys: Any) -> None:
+def _pack_of(built: Built, year: int = 2024) -> Path:
+    return built.output / "campaigns" / str(year) / "cards" / f"{year}-cards.zip"
+
+
+def _assert_pack_holds_the_campaign(built: Built, year: int = 2024) -> None:
+    """The pack holds the campaign's manifest.json, then every card file of the campaign
+    (the files of the site, sorted by address), and nothing else."""
+    folder = built.output / "campaigns" / str(year) / "cards"
+    manifest = (folder / "manifest.json").read_bytes()
+    urls = sorted(f["url"] for c in json.loads(manifest)["cards"] for f in c["files"])
+    with zipfile.ZipFile(folder / f"{year}-cards.zip") as pack:
+        assert pack.testzip() is None
+        assert pack.namelist() == ["manifest.json"] + [url.rsplit("/", 1)[-1] for url in urls]
+        assert pack.read("manifest.json") == manifest
+        for url in urls:
+            assert (
+                pack.read(url.rsplit("/", 1)[-1]) == (built.output / url.lstrip("/")).read_bytes()
+            )
+
+
+def test_caching_second_build_and_one_changed_quote(tmp_path: Path) -> None:
     content = copy_fixture("cards", tmp_path)
     card_cache = tmp_path / "card-cache"  # outside output/, as the default .cache/cards is
     first = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
     total = 5 * len(first.manifest["cards"])
-    assert (first.stats.rendered, first.stats.reused) == (total, 0)
+    assert (first.stats["rendered"], first.stats["reused"]) == (total, 0)
     names_before = {p.name for p in (first.output / "cards").rglob("*.*")}
+    pack_before = _pack_of(first).read_bytes()
 
     # A wiped output/ costs a copy, not a redraw; nothing changed, so nothing is drawn.
     shutil.rmtree(first.output)
     second = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
-    assert (second.stats.rendered, second.stats.reused) == (0, total)
+    assert (second.stats["rendered"], second.stats["reused"]) == (0, total)
     assert {p.name for p in (second.output / "cards").rglob("*.*")} == names_before
+    assert _pack_of(second).read_bytes() == pack_before
 
-    # Editing one quote re-draws only its five cards, under new names.
+    # Editing one quote re-draws only its five cards, under new names, and the pack follows.
     quote = content / "quotes" / "2024" / "bengali-decide-together.md"
     quote.write_text(quote.read_text("utf-8").replace("নিই", "নিয়েছি"), "utf-8")
     third = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
-    assert (third.stats.rendered, third.stats.reused) == (5, total - 5)
+    assert (third.stats["rendered"], third.stats["reused"]) == (5, total - 5)
     names_after = {p.name for p in (third.output / "cards").rglob("*.*")}
     changed = names_before ^ names_after
     assert len(changed) == 10
     assert all(n.startswith("bengali-decide-together-") for n in changed)
+    _assert_pack_holds_the_campaign(third)
     cached = list((card_cache / "files").iterdir())
     assert len(cached) == total  # the old Bengali cards were removed from the cache
+    assert len(list((card_cache / "packs").iterdir())) == 1  # and the old pack too
 
-    # Withdrawing a published quote: its cards leave output/ and the cache, and the
-    # build lists every card file that was shared.
+    # Withdrawing a published quote: its cards leave output/, the pack and the cache, and
+    # the build lists every card file that was shared.
     old = {n for n in names_after if n.startswith("emoji-tea-and-biscuits-")}
     emoji = content / "quotes" / "2024" / "emoji-tea-and-biscuits.md"
     emoji.write_text(
         emoji.read_text("utf-8").replace("Channels:", "Withdrawn: yes\nChannels:"), "utf-8"
     )
-    capsys.readouterr()
     fourth = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
-    printed = capsys.readouterr().out
-    assert fourth.stats.rendered == 0
+    assert fourth.stats["rendered"] == 0
     left = {p.name for p in (fourth.output / "cards").rglob("*.*")}
     assert not [n for n in left if n.startswith("emoji-tea")]
-    assert all(name in printed for name in old)
+    _assert_pack_holds_the_campaign(fourth)
+    assert all(name in fourth.printed for name in old)
     assert len(list((card_cache / "files").iterdir())) == total - 5
 
 
@@ -548,22 +566,22 @@ def test_manifests_are_laid_out_as_json_dumps_with_indent_1() -> None:
     """The fast manifest writer gives the same bytes as json.dumps(indent=1), so manifests
     and the zip packs they key stay the same from one version of the kit to the next."""
     cards = [_card(1, 2024, ("link", "x", "square")), _card(2, None, ()), _card(3, 2024, ("x",))]
-    entries = [generator._manifest_entry(card, "https://example.org") for card in cards]
+    entries = [manifests.manifest_entry(card, "https://example.org") for card in cards]
 
     def dumps(data: Any) -> bytes:
         return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode()
 
     everything = [_as_json(card, "https://example.org") for card in cards]
-    assert generator._manifest(entries) == dumps({"cards": everything})
-    assert generator._manifest(entries[:1], 2024) == dumps(
+    assert manifests.manifest(entries) == dumps({"cards": everything})
+    assert manifests.manifest(entries[:1], 2024) == dumps(
         {"campaign": 2024, "cards": everything[:1]}
     )
-    assert generator._manifest([], 2025) == dumps({"campaign": 2025, "cards": []})
-    assert generator._manifest([]) == dumps({"cards": []})
+    assert manifests.manifest([], 2025) == dumps({"campaign": 2025, "cards": []})
+    assert manifests.manifest([]) == dumps({"cards": []})
 
 
 def test_stats_time_the_drawing(built: Built) -> None:
-    assert built.stats.rendered > 0 and built.stats.draw_seconds > 0
+    assert built.stats["rendered"] > 0 and built.stats["draw_seconds"] > 0
 
 
 def _pack_inputs(output: Path, sizes: dict[int, int]) -> list[Card]:
@@ -578,289 +596,102 @@ def _pack_inputs(output: Path, sizes: dict[int, int]) -> list[Card]:
     return cards
 
 
-def _pack(path: Path, output: Path, cards: list[Card], previous: Path | None = None) -> bytes:
-    entries = [generator._manifest_entry(card, "https://example.org") for card in cards]
-    files = generator.pack_members(cards, lambda image: output / image.url)
-    packs.write_pack(path, generator._manifest(entries, 2024), files, previous)
+def _pack(path: Path, output: Path, cards: list[Card]) -> bytes:
+    entries = [manifests.manifest_entry(card, "https://example.org") for card in cards]
+    members = packs.pack_members(cards, lambda image: str(output / image.url))
+    packs.write_pack(path, manifests.manifest(entries, 2024), members)
     return path.read_bytes()
 
 
-def _count_copies(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the members the next packs take over from an earlier one."""
-    taken: list[str] = []
-    take = packs._Previous.take
-
-    def spy(self: packs._Previous, name: str, size: int) -> packs.Member | None:
-        member = take(self, name, size)
-        if member is not None:
-            taken.append(name)
-        return member
-
-    monkeypatch.setattr(packs._Previous, "take", spy)
-    return taken
-
-
-def _count_fallocates(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, int]]:
-    """(mode, offset, length) of every block range the next packs cut out or put in."""
-    calls: list[tuple[int, int, int]] = []
-    fallocate = packs.fallocate
-    assert fallocate is not None
-
-    def spy(fd: int, mode: int, offset: int, length: int) -> None:
-        calls.append((mode, offset, length))
-        fallocate(fd, mode, offset, length)
-
-    monkeypatch.setattr(packs, "fallocate", spy)
-    return calls
-
-
-SIZES = {n: 3000 + 997 * n for n in range(1, 8)}
-
-RENEWS = pytest.mark.skipif(
-    not packs.renews_in_place(Path(tempfile.gettempdir())),
-    reason="renewing a pack in place needs a file system that can cut blocks out (ext4, XFS)",
-)
-
-
-def _changed_cards(tmp_path: Path, sizes: dict[int, int]) -> tuple[Path, list[Card]]:
-    """Cards 1 to 6 packed into old.zip; returned with card 4 removed, 7 added, one file of
-    card 2 changed and one of card 3 resized."""
+def test_a_pack_is_the_same_bytes_every_time(tmp_path: Path) -> None:
+    """The same cards make the same pack, whenever their files were written."""
     output = tmp_path / "output"
-    cards = _pack_inputs(output, {n: sizes[n] for n in range(1, 7)})
-    _pack(tmp_path / "old.zip", output, cards)
-    cards = [card for card in cards if card.number != 4]  # one card removed
-    cards += _pack_inputs(output, {7: sizes[7]})  # one added
-    changed = cards[1].images["x"]  # one changed: a new name, as a new hash gives it
-    changed.url = changed.url.replace(".png", "-v2.png")
-    (output / changed.url).write_bytes(b"new" * 900)
-    resized = output / cards[2].images["link"].url  # a name kept with a new size is rewritten
-    resized.write_bytes(resized.read_bytes() + b"!")
-    return output, cards
-
-
-def _assert_pack_of(path: Path, output: Path, cards: list[Card]) -> None:
-    with zipfile.ZipFile(path) as pack:
+    cards = _pack_inputs(output, {n: 3000 + 997 * n for n in range(1, 5)})
+    first = _pack(tmp_path / "first.zip", output, cards)
+    for file in output.rglob("*.png"):
+        file.write_bytes(file.read_bytes())  # written again: a new modification time
+    assert _pack(tmp_path / "second.zip", output, cards) == first
+    with zipfile.ZipFile(tmp_path / "second.zip") as pack:
         assert pack.testzip() is None
         urls = sorted(image.url for card in cards for image in card.images.values())
         assert pack.namelist() == ["manifest.json"] + [url.rsplit("/", 1)[-1] for url in urls]
-        for url in urls:
-            assert pack.read(url.rsplit("/", 1)[-1]) == (output / url).read_bytes()
+        assert {info.date_time for info in pack.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert {info.compress_type for info in pack.infolist()} == {zipfile.ZIP_STORED}
 
 
-def _incremental_equals_fresh(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sizes: dict[int, int] = SIZES
-) -> None:
-    """The pack of the changed cards built from the first one is the pack built afresh."""
-    output, cards = _changed_cards(tmp_path, sizes)
-    taken = _count_copies(monkeypatch)
-    ranges: list[int] = []
-    copy_range = packs.copy_range
-
-    def spy(source: int, target: int, start: int, at: int, size: int) -> None:
-        ranges.append(size)
-        copy_range(source, target, start, at, size)
-
-    monkeypatch.setattr(packs, "copy_range", spy)
-    incremental = _pack(tmp_path / "new.zip", output, cards, tmp_path / "old.zip")
-    assert len(taken) == 5 * 3 - 2  # all but the changed and the resized files
-    assert len(ranges) == 3  # neighbours in both packs are copied together
-    assert incremental == _pack(tmp_path / "fresh.zip", output, cards)
-    _assert_pack_of(tmp_path / "new.zip", output, cards)
-
-
-def _renew(tmp_path: Path, output: Path, cards: list[Card], spare: Path) -> int | None:
-    entries = [generator._manifest_entry(card, "https://example.org") for card in cards]
-    files = generator.pack_members(cards, lambda image: output / image.url)
-    return packs.renew_pack(tmp_path / "new.zip", generator._manifest(entries, 2024), files, spare)
-
-
-def _renewed_equals_fresh(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sizes: dict[int, int] = SIZES
-) -> None:
-    """The pack of the changed cards made by renewing the first one in place is the pack
-    built afresh, and the unchanged members were neither read nor written."""
-    output, cards = _changed_cards(tmp_path, sizes)
-    spare = tmp_path / "spare.zip"
-    (tmp_path / "old.zip").rename(spare)
-    calls = _count_fallocates(monkeypatch)
-    written: list[int] = []
-    pwrite = os.pwrite
-
-    def spy(fd: int, data: bytes, offset: int) -> int:
-        written.append(len(data))
-        return pwrite(fd, data, offset)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(os, "pwrite", spy)
-        assert _renew(tmp_path, output, cards, spare) == 5 * 3 - 2
-    assert not spare.exists()  # renewed, not copied
-    assert (tmp_path / "new.zip").read_bytes() == _pack(tmp_path / "fresh.zip", output, cards)
-    _assert_pack_of(tmp_path / "new.zip", output, cards)
-    # The manifest, card 2's new file, card 3's resized one and card 7's three files.
-    assert len(written) == 1 + 1 + 1 + 3
-    # Card 3's and card 4's files lie between kept ones: a range each, grown or cut by the
-    # difference; the manifest, card 2's file and card 7's are written over old blocks, or
-    # (at the end) where the old directory was.
-    assert 1 <= len(calls) <= 3
-    assert all(
-        offset % packs.BLOCK == 0 and length % packs.BLOCK == 0 for _, offset, length in calls
-    )
-
-
-def test_pack_rebuilt_from_the_previous_one_is_byte_identical(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _incremental_equals_fresh(tmp_path, monkeypatch)
-
-
-@RENEWS
-def test_pack_renewed_in_place_is_byte_identical(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _renewed_equals_fresh(tmp_path, monkeypatch)
-
-
-def test_every_pack_member_fills_whole_blocks(tmp_path: Path) -> None:
-    """Each member starts on a block boundary and its local header pads it to the next,
-    with a well-formed extra field; the central directory lists no padding."""
-    output, cards = _changed_cards(tmp_path, SIZES)
-    data = _pack(tmp_path / "fresh.zip", output, cards)
-    with zipfile.ZipFile(tmp_path / "fresh.zip") as pack:
-        infos = pack.infolist()
-        ends = [info.header_offset for info in infos[1:]] + [pack.start_dir]
-    assert len(infos) == 1 + 3 * len(cards)
-    for info, end in zip(infos, ends, strict=True):
-        assert info.header_offset % packs.BLOCK == 0 and info.extra == b""
-        name_length, extra_length = struct.unpack_from("<HH", data, info.header_offset + 26)
-        extra_at = info.header_offset + 30 + name_length
-        field, length, alignment = struct.unpack_from("<HHH", data, extra_at)
-        assert (field, length + 4, alignment) == (0xD935, extra_length, packs.BLOCK)
-        assert end == extra_at + extra_length + info.file_size
-        assert end % packs.BLOCK == 0
-
-
-@pytest.mark.parametrize("how", ["copied", pytest.param("renewed", marks=RENEWS)])
-def test_incremental_pack_with_zip64_records(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
-) -> None:
+def test_a_pack_past_the_zip64_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the ZIP64 limits lowered, big members, members past the limit and the member
-    count need ZIP64 records, as in a real pack of many gigabytes; card 5 lies past the
-    limit in the first pack only, so its records must not be taken over from there."""
+    count need ZIP64 records, as in a real pack of many gigabytes: the pack still opens, and
+    is still the same bytes every time."""
     monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 60_000)
     monkeypatch.setattr(zipfile, "ZIP_FILECOUNT_LIMIT", 10)
-    sizes = SIZES | {4: 20_000, 6: 60_000}
-    if how == "copied":
-        _incremental_equals_fresh(tmp_path, monkeypatch, sizes)
-    else:
-        _renewed_equals_fresh(tmp_path, monkeypatch, sizes)
-    data = (tmp_path / "new.zip").read_bytes()
-    assert b"PK\x06\x06" in data  # the ZIP64 end of central directory record
-
-
-@pytest.mark.parametrize("failure", ["unsupported", "missing"])
-def test_pack_copy_falls_back_to_read_and_write(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
-) -> None:
-    if failure == "missing":
-        monkeypatch.delattr(os, "copy_file_range", raising=False)
-    else:
-
-        def refuse(*args: int) -> int:
-            raise OSError(errno.EXDEV, "cross-device")
-
-        monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
-    _incremental_equals_fresh(tmp_path, monkeypatch)
-
-
-def test_pack_not_taken_from_a_pack_written_otherwise(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A previous pack whose headers differ (here: zipfile's own, unpadded) gives nothing
-    to copy or renew, and a file that is not a zip is no previous pack at all."""
     output = tmp_path / "output"
-    cards = _pack_inputs(output, {1: 500, 2: 700})
-    with zipfile.ZipFile(tmp_path / "other.zip", "w") as other:
-        for card in cards:
-            for image in card.images.values():
-                other.write(output / image.url, image.url.rsplit("/", 1)[-1])
-    (tmp_path / "broken.zip").write_bytes(b"not a zip")
-    before = (tmp_path / "other.zip").read_bytes()
-    taken = _count_copies(monkeypatch)
-    fresh = _pack(tmp_path / "fresh.zip", output, cards)
-    assert _pack(tmp_path / "a.zip", output, cards, tmp_path / "other.zip") == fresh
-    assert _pack(tmp_path / "b.zip", output, cards, tmp_path / "broken.zip") == fresh
-    for spare in ("other.zip", "broken.zip"):
-        assert _renew(tmp_path, output, cards, tmp_path / spare) is None
-    assert taken == []
-    assert (tmp_path / "other.zip").read_bytes() == before
-    assert not (tmp_path / "new.zip").exists()
-
-
-@RENEWS
-def test_pack_half_renewed_is_never_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A failure while a spare is renewed (here: the file system refuses the second block
-    range) leaves neither the spare nor a pack: the caller builds the pack by copying."""
-    output, cards = _changed_cards(tmp_path, SIZES)
-    spare = tmp_path / "spare.zip"
-    (tmp_path / "old.zip").rename(spare)
-    calls: list[int] = []
-
-    def refuse_second(fd: int, mode: int, offset: int, length: int) -> None:
-        calls.append(mode)
-        if len(calls) == 2:
-            raise OSError(errno.EOPNOTSUPP, "not supported")
-
-    monkeypatch.setattr(packs, "fallocate", refuse_second)
-    assert _renew(tmp_path, output, cards, spare) is None
-    assert len(calls) == 2
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["output"]
-
-
-def test_spare_pack_waits_until_nothing_else_links_to_it(tmp_path: Path) -> None:
-    spare = tmp_path / "spare-2024.zip"
-    assert not packs.wait_until_unlinked(spare, 0.05)  # none
-    spare.write_bytes(b"pack")
-    os.link(spare, tmp_path / "in-a-site.zip")
-    assert not packs.wait_until_unlinked(spare, 0.05)
-    remover = threading.Timer(0.1, (tmp_path / "in-a-site.zip").unlink)
-    remover.start()
-    assert packs.wait_until_unlinked(spare, 5)
-    remover.join()
-
-
-def test_previous_pack_is_the_newest_of_its_campaign(tmp_path: Path) -> None:
-    for stamp, name in enumerate(["2024-a.zip", "2024-b.zip", "2024-c.zip", "2025-d.zip"]):
-        (tmp_path / name).write_bytes(b"")
-        os.utime(tmp_path / name, ns=(stamp * 10**9, [2, 3, 1, 4][stamp] * 10**9))
-    assert packs.previous_pack(tmp_path, 2024, tmp_path / "2024-z.zip") == tmp_path / "2024-b.zip"
-    assert packs.previous_pack(tmp_path, 2024, tmp_path / "2024-b.zip") == tmp_path / "2024-a.zip"
-    assert packs.previous_pack(tmp_path, 2026, tmp_path / "2026-z.zip") is None
-
-
-def test_pack_after_editing_one_quote_equals_a_fresh_one(tmp_path: Path) -> None:
-    """A cold build keeps a spare copy of each pack; every change renews the spare in place
-    (then the pack it replaced is the spare). The pack is the one built afresh."""
-    content = copy_fixture("cards", tmp_path)
-    card_cache = tmp_path / "card-cache"
-    first = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
-    total = 5 * len(first.manifest["cards"])
-    quote = content / "quotes" / "2024" / "chinese-same-table.md"
-    zip_path = first.output / "campaigns" / "2024" / "cards" / "2024-cards.zip"
-    renewing = packs.renews_in_place(tmp_path)
-    kept = sorted(p.name.split("-")[0] for p in (card_cache / "packs").iterdir())
-    assert kept == (["2024", "spare"] if renewing else ["2024"])  # a spare from the start
-    for mark, new_mark in [("。", "！"), ("！", "？")]:
-        quote.write_text(quote.read_text("utf-8").replace(mark, new_mark, 1), "utf-8")
-        edited = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
-        assert edited.stats.rendered == 5 and edited.stats.pack_copies == total - 5
-        assert edited.stats.packs_renewed == renewing
-        kept = sorted(p.name.split("-")[0] for p in (card_cache / "packs").iterdir())
-        assert kept == (["2024", "spare"] if renewing else ["2024"])
-    incremental = zip_path.read_bytes()
-
-    shutil.rmtree(card_cache / "packs")  # the same cards, packed from scratch
-    fresh = _build(content, COPROWEEK_CARDS_CACHE_DIR=str(card_cache))
-    assert fresh.stats.rendered == 0 and fresh.stats.pack_copies == 0
-    assert zip_path.read_bytes() == incremental
-    with zipfile.ZipFile(zip_path) as pack:
+    cards = _pack_inputs(output, {n: 3000 + 997 * n for n in range(1, 7)} | {6: 70_000})
+    first = _pack(tmp_path / "first.zip", output, cards)
+    assert b"PK\x06\x06" in first  # the ZIP64 end of central directory record
+    assert _pack(tmp_path / "second.zip", output, cards) == first
+    with zipfile.ZipFile(tmp_path / "first.zip") as pack:
         assert pack.testzip() is None
+        assert len(pack.namelist()) == 1 + 3 * len(cards)
+
+
+def _files_under(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_two_builds_make_the_same_cards_and_packs(tmp_path: Path) -> None:
+    """Built again from nothing (another output and card cache, so every card is drawn and
+    packed again), the cards, the manifests and the packs are byte for byte the same."""
+    first = _build(copy_fixture("cards", tmp_path / "first"))
+    second = _build(copy_fixture("cards", tmp_path / "second"))
+    assert second.stats["rendered"] == first.stats["rendered"] > 0
+    for folder in ("cards", "campaigns/2024/cards"):
+        files = _files_under(first.output / folder)
+        assert files and _files_under(second.output / folder) == files
+
+
+def _truncated_logo(path: Path) -> None:
+    """A PNG whose size can be read but not its pixels (the file was cut short)."""
+    logo = Image.new("RGBA", (300, 100), (200, 30, 40, 255))
+    logo.save(path)
+    path.write_bytes(path.read_bytes()[:60])
+
+
+def test_a_card_a_worker_cannot_draw_stops_the_build(tmp_path: Path) -> None:
+    """The worker drawing the cards fails (the logo file is damaged): the build stops with
+    the kit's message, the site built before is left as it was, and no worker is left."""
+    content = copy_fixture("cards-too-long", tmp_path)
+    (content / "quotes" / "2024" / "far-too-long.md").unlink()
+    output = _build(content).output
+    before = _files_under(output)
+    _truncated_logo(content.parent / "logo.png")
+    result, printed = build(content, output, COPROWEEK_CARDS_LOGO="logo.png")
+    assert not result.ok
+    assert "The build stopped because of an unexpected problem" in printed
+    assert "This is a fault in the site kit" in printed
+    assert _files_under(output) == before
+    assert [path.name for path in output.parent.iterdir() if path.name.startswith(".")] == []
+    assert multiprocessing.active_children() == []
+
+
+def test_a_build_that_fails_while_cards_are_drawn_leaves_no_worker(tmp_path: Path) -> None:
+    """A template error stops the build while the workers are still drawing: nothing is
+    published and every worker process has ended when the build returns."""
+    content = copy_fixture("cards", tmp_path)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    article = theme / "templates" / "article.html"
+    template = article.read_text("utf-8")
+    article.write_text(
+        template.replace("{% block content %}", "{% block content %}{{ no_such_function() }}"),
+        "utf-8",
+    )
+    result, printed = build(content, tmp_path / "output", THEME=str(theme))
+    assert not result.ok
+    assert "no_such_function" in printed
+    assert not (tmp_path / "output").exists()
+    assert multiprocessing.active_children() == []

@@ -1,116 +1,27 @@
 """coproweek_cards: social media image cards for every quote, blog post and campaign.
 
-Signals:
-- initialized: add the COPROWEEK_CARDS_* defaults; when Pelican is run directly (not
-  through the build command, which already ran them) run the card checks;
+Signals (handlers in plugin.py):
+- initialized: add the COPROWEEK_CARDS_* defaults; the content checks (run when Pelican
+  starts) check the cards too: every quote fits, every character has a font;
 - article_generator_finalized: plan every card and its file names, give each published
   article `card` (its link preview) and `cards` (all its cards), and the template context
   `campaign_cards` ({year: Card}) and `card_galleries` ({year: gallery address}); start
   worker processes drawing the card files the cache lacks, while Pelican writes pages;
 - get_generators: CardsGenerator waits for the drawing, links the cards into
   output/cards/ and writes the gallery and manifest per campaign, and has a worker build
-  each changed zip pack;
-- finalized: wait for the packs.
+  each zip pack the cache lacks;
+- finalized: wait for the packs and link them into the site.
+
+What a build does with cards lives in its build state (state.py), so nothing of one build
+is left in a module for the next.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from coproweek_content.buildstate import BuildState
-from coproweek_content.problems import display_path
-from coproweek_content.state import content_loaded
-from pelican import signals
-
-from . import generator
-from .cache import CardCache
-from .checks import card_problems
-from .generator import CardsGenerator, gallery_url
-from .plan import CardOptions, name_images, plan_site, post_cards
-from .settings import DEFAULTS, cache_dir, setting
-from .text import MissingGlyph
-
-
-def add_defaults(pelican: Any) -> None:
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
-
-
-def check_cards(state: BuildState, settings: dict[str, Any]) -> None:
-    """Cards are checked with the content: a quote too long for its card is a content
-    problem, reported before anything is written."""
-    state.extra_problems += card_problems(state.loaded, settings)
-
-
-def plan_cards(article_generator: Any) -> None:
-    settings = article_generator.settings
-    if not setting(settings, "COPROWEEK_CARDS_ENABLED"):
-        generator.CURRENT.cards = []
-        generator.CURRENT.takedown = {}
-        generator.stop_workers()
-        return
-    site = BuildState.of(settings).loaded
-    options = CardOptions.from_settings(settings)
-    cards = plan_site(site, options)
-    by_source: dict[str, list] = {}
-    for card in cards:
-        by_source.setdefault(card.source, []).append(card)
-    for article in article_generator.articles + article_generator.translations:
-        shown = display_path(Path(article.source_path), site.context.project_root)
-        mine = by_source.get(shown, [])
-        article.cards = mine
-        article.card = mine[0].link if mine else None
-    context = article_generator.context
-    context["campaign_cards"] = {
-        card.campaign_year: card for card in cards if card.slug.startswith("campaign-")
-    }
-    context["card_galleries"] = {year: gallery_url(year) for year in site.context.campaigns}
-    generator.CURRENT.cards = cards
-    generator.CURRENT.takedown = takedown_names(site, options, CardCache(cache_dir(settings)))
-    generator.start_drawing(cards, settings)
-
-
-def finish_cards(pelican: Any) -> None:
-    generator.finish_packs()
-
-
-def takedown_names(site: Any, options: CardOptions, cache: CardCache) -> dict[str, list[str]]:
-    """Card file names of posts taken down: every name the cache has seen for them, and the
-    names their current words would have."""
-    found: dict[str, list[str]] = {}
-    today = site.context.today
-    for post in site.published:  # people quoted in a post who withdrew: their cards only
-        gone = {post.quotes.index(quote) + 1 for quote in post.withdrawn_quotes(today)}
-        source = display_path(post.source_path, site.context.project_root)
-        prefixes = tuple(f"{post.slug}-{number}-" for number in gone)
-        names = {
-            name for name in cache.history.get(source, []) if prefixes and name.startswith(prefixes)
-        }
-        if names:
-            found[source] = sorted(names)
-    for post in site.taken_down:
-        source = display_path(post.source_path, site.context.project_root)
-        names = set(cache.history.get(source, []))
-        if post.consent.allows("social"):
-            for card in post_cards(post, site, options, every_quote=True):
-                try:
-                    name_images(card, options)
-                except MissingGlyph:
-                    continue
-                names.update(image.file_name for image in card.images.values())
-        if names:
-            found[source] = sorted(names)
-    return found
-
-
-def get_generators(pelican: Any) -> type:
-    return CardsGenerator
-
 
 def register() -> None:
-    signals.initialized.connect(add_defaults)
-    content_loaded.connect(check_cards)
-    signals.article_generator_finalized.connect(plan_cards)
-    signals.get_generators.connect(get_generators)
-    signals.finalized.connect(finish_cards)
+    # Imported only when Pelican loads the plugin: a worker process imports this package
+    # for its drawing and pack modules, and starts faster without Pelican and the plugin.
+    from .plugin import connect
+
+    connect()

@@ -12,15 +12,17 @@ from pathlib import Path
 
 MANIFEST = "manifest.json"
 FILES = "files"
+PACKS = "packs"
 
 
 class CardCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.files = folder / FILES
+        self.packs = folder / PACKS
         self.history: dict[str, list[str]] = {}
         self.lengths: dict[str, int] = {}
-        self._inodes: dict[str, int] | None = None  # cached file name -> inode number
+        self._names: set[str] | None = None  # the cached files when first asked
         self._loaded: object = None  # the manifest as read, to skip writing it unchanged
         path = folder / MANIFEST
         if path.is_file():
@@ -39,19 +41,13 @@ class CardCache:
         name = f"{key}.{extension}"
         return name in self._listing() or os.path.isfile(os.path.join(self.files, name))
 
-    def inode(self, key: str, extension: str) -> int | None:
-        """The inode number of a cached file, as it was when the build started (None if it
-        was not there then)."""
-        return self._listing().get(f"{key}.{extension}")
-
-    def _listing(self) -> dict[str, int]:
-        if self._inodes is None:  # one listing instead of a look-up per card
+    def _listing(self) -> set[str]:
+        if self._names is None:  # one listing instead of a look-up per card
             try:
-                with os.scandir(self.files) as entries:
-                    self._inodes = {entry.name: entry.inode() for entry in entries}
+                self._names = set(os.listdir(self.files))
             except OSError:
-                self._inodes = {}
-        return self._inodes
+                self._names = set()
+        return self._names
 
     def length(self, key: str, extension: str) -> int:
         """The size of a cached file in bytes (kept in the manifest: a file never changes

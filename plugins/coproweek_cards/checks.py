@@ -1,8 +1,8 @@
 """Content checks for cards: every quote fits its cards, every character has a font,
 and every text on a card has enough contrast with what is behind it.
 
-`card_problems(site, settings)` is called by the build's content checks, so these problems
-are reported with file and line like any other, before anything is written.
+`card_problems(site, settings, build)` is called by the build's content checks, so these
+problems are reported with file and line like any other, before anything is written.
 """
 
 from __future__ import annotations
@@ -14,20 +14,20 @@ from coproweek_content.loader import LoadedSite
 from coproweek_content.problems import Problem, display_path
 from coproweek_content.source import read_source
 
-from . import render
 from .cache import CardCache
 from .colours import contrast
 from .compose import compose
 from .layouts import FORMATS, LAYOUTS
-from .plan import Card, CardOptions, all_cards, name_images
+from .plan import Card, CardOptions, name_images
 from .settings import MIN_CONTRAST, cache_dir, setting
+from .state import CardsBuild
 from .text import DoesNotFit, MissingGlyph, describe_char
 
 PALETTE_FIELDS = {"background": "background", "text": "text_colour", "accent": "accent"}
 PALETTE_LABELS = {"background": "Background", "text": "Text-colour", "accent": "Accent"}
 
 
-def card_problems(site: LoadedSite, settings: dict[str, Any]) -> list[Problem]:
+def card_problems(site: LoadedSite, settings: dict[str, Any], build: CardsBuild) -> list[Problem]:
     if not setting(settings, "COPROWEEK_CARDS_ENABLED"):
         return []
     options = CardOptions.from_settings(settings)
@@ -43,7 +43,7 @@ def card_problems(site: LoadedSite, settings: dict[str, Any]) -> list[Problem]:
             )
         ]
     cache = CardCache(cache_dir(settings))
-    for card in all_cards(site, options):
+    for card in build.planned_cards(site, options):
         problems += _fit_problems(card, options, cache)
     return problems
 
@@ -103,9 +103,7 @@ def _fit_problems(card: Card, options: CardOptions, cache: CardCache) -> list[Pr
         if cache.has(image.key, fmt.extension):
             continue  # drawn before with exactly these inputs, so it fits
         try:
-            render.remember(
-                image.key, compose(card.words, layout, fmt, options.fonts, card.palette)
-            )
+            compose(card.words, layout, fmt, options.fonts, card.palette)
         except DoesNotFit as error:
             part = PARTS.get(str(error), str(error))
             failed.append(f"{fmt.label} ({fmt.width}x{fmt.height}: {part})")

@@ -1,249 +1,24 @@
-"""Drawing the cards (from the cache when possible) and writing the gallery, the download
-packs and the manifests."""
+"""Placing the drawn cards into the site, and writing the galleries, manifests and packs."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
-import sys
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coproweek_content.buildstate import BuildState
 from pelican.generators import Generator
 
-from . import render
 from .cache import CardCache
-from .compose import FontSettings
 from .layouts import FORMATS
-from .packs import SPARE, PackJob, build_pack, renews_in_place, spare_pack, year_of
-from .plan import Card, CardImage, CardOptions
-from .render import Job, render_to_file
-from .settings import cache_dir, setting
-from .workers import Workers
-
-
-@dataclass
-class Stats:
-    """What the last build did with cards (tests and the build summary read it)."""
-
-    rendered: int = 0
-    reused: int = 0
-    removed: int = 0
-    takedown: list[str] = field(default_factory=list)
-    draw_seconds: float = 0.0  # wall time from the start of drawing until all were drawn
-    pack_copies: int = 0  # pack members taken from an earlier pack (set once packs finish)
-    packs_renewed: int = 0  # packs made by changing a spare one in place
-
-
-LAST = Stats()
-
-
-@dataclass
-class Plan:
-    cards: list[Card] = field(default_factory=list)
-    takedown: dict[str, list[str]] = field(default_factory=dict)  # source -> card file names
-    cache: CardCache | None = None
-    drawing: int = 0  # how many card files the workers draw
-    workers: Workers | None = None
-    packs: Path | None = None  # the cache folder of packs
-    used_packs: set[Path] = field(default_factory=set)  # the packs this build links
-    to_link: list[tuple[Path, Path]] = field(default_factory=list)  # (pack, into the site)
-
-
-CURRENT = Plan()
-
-
-def start_drawing(cards: list[Card], settings: dict[str, Any]) -> None:
-    """Have worker processes draw the card files the cache lacks, while Pelican writes the
-    pages; CardsGenerator waits for them, and then has a worker build each campaign pack
-    the cache lacks while the rest of the site is written."""
-    stop_workers()  # those of a build that failed before it finished
-    options = CardOptions.from_settings(settings)
-    cache = CardCache(cache_dir(settings))
-    jobs: list[Job] = []
-    for card in cards:
-        for image in card.images.values():
-            fmt = FORMATS[image.format]
-            cache.remember(card.source, image.file_name)
-            if not cache.has(image.key, fmt.extension):
-                target = str(cache.path(image.key, fmt.extension))
-                jobs.append(_job(card, image.format, options.fonts, target, image.key))
-    cache.files.mkdir(parents=True, exist_ok=True)
-    cores = setting(settings, "COPROWEEK_CARDS_WORKERS") or os.cpu_count() or 1
-    few = len(jobs) < setting(settings, "COPROWEEK_CARDS_POOL_MIN")
-    # A forked worker shares the build's memory, and while it lives every page of it the
-    # build writes to is copied first: at 2,000 posts that costs the build more than a
-    # fresh worker costs to start on the other core. Forking pays only for many cards,
-    # which then reuse the compositions the checks worked out.
-    workers = Workers(1, fresh=True) if few else Workers(cores)
-    CURRENT.cache, CURRENT.drawing, CURRENT.workers = cache, len(jobs), workers
-    CURRENT.packs = cache.folder / "packs"
-    CURRENT.used_packs, CURRENT.to_link = set(), []
-    workers.draw(jobs)
-
-
-def pack_members(
-    cards: list[Card], file_of: Callable[[CardImage], str | Path]
-) -> list[tuple[str, str | Path]]:
-    """(member name, file) for every card file of a pack, sorted by address: the pack holds
-    manifest.json, then these."""
-    images = sorted(
-        (image for card in cards for image in card.images.values()), key=lambda i: i.url
-    )
-    return [(image.url.rsplit("/", 1)[-1], file_of(image)) for image in images]
-
-
-def pack_path(packs: Path, year: int, manifest: bytes) -> Path:
-    """The manifest names every card by its hash, so it keys the pack."""
-    return packs / f"{year}-{hashlib.sha256(manifest).hexdigest()[:20]}.zip"
-
-
-def _measure(cards: list[Card], cache: CardCache) -> None:
-    for card in cards:
-        for image in card.images.values():
-            image.length = cache.length(image.key, FORMATS[image.format].extension)
-
-
-def stop_workers() -> None:
-    if CURRENT.workers is not None:
-        CURRENT.workers.stop()
-        CURRENT.workers = None
-
-
-def finish_packs() -> None:
-    """Wait for the packs being built and link them into the site, then drop the packs this
-    build did not use. Where packs can be renewed in place, the newest of them (the one the
-    site being replaced links to) is kept as the campaign's spare, for the next change."""
-    workers, CURRENT.workers = CURRENT.workers, None
-    packs, CURRENT.packs = CURRENT.packs, None
-    if workers is None or packs is None:
-        return
-    built = workers.finish()
-    LAST.pack_copies = sum(copies for _, copies, _ in built)
-    LAST.packs_renewed = sum(renewed for _, _, renewed in built)
-    for pack, target in CURRENT.to_link:
-        place(pack, target)
-    if packs.is_dir():
-        _keep_spares(packs)
-
-
-def _keep_spares(packs: Path) -> None:
-    years = {year_of(pack) for pack in CURRENT.used_packs}
-    renewing = renews_in_place(packs)
-    unused = [pack for pack in packs.glob("*.zip") if pack not in CURRENT.used_packs]
-    unused.sort(key=lambda path: path.stat().st_mtime_ns)  # the newest last
-    for pack in unused:
-        year = year_of(pack)
-        if pack.name.startswith(SPARE):
-            if not renewing or year not in years:
-                pack.unlink()
-        elif renewing and year in years:
-            pack.replace(spare_pack(packs, int(year)))  # a newer one replaces it
-        else:
-            pack.unlink()
-
-
-def _job(card: Card, fmt: str, font_settings: FontSettings, target: str, key: str) -> Job:
-    words, palette = tuple(card.words.items()), tuple(card.palette.items())
-    return Job(words, palette, card.layout, fmt, font_settings, target, key)
-
-
-# The manifests keep the layout of json.dumps(indent=1), which runs the pure-Python encoder.
-# They are put together from pieces the C encoder writes instead, with the newlines and
-# indents in its separators: an encoded string never holds a raw newline, so they cannot clash.
-_CARD_FIELDS = json.JSONEncoder(ensure_ascii=False, separators=(",\n   ", ": "))
-_FILE_FIELDS = json.JSONEncoder(ensure_ascii=False, separators=(",\n     ", ": "))
-
-
-def _files_json(files: list[dict[str, Any]]) -> str:
-    """A card's list of files, laid out for its depth in the manifest."""
-    if not files:
-        return "[]"
-    # One call for all files: they are parted by "},\n     {" and nothing else is (inside a
-    # file, a separator is followed by a quoted name), so that is where their braces go.
-    inner = _FILE_FIELDS.encode(files)[2:-2].replace("},\n     {", "\n    },\n    {\n     ")
-    return f"[\n    {{\n     {inner}\n    }}\n   ]"
-
-
-def _manifest_entry(card: Card, site_url: str) -> bytes:
-    """One card as it stands in both manifests (at the same depth in each)."""
-    fields = {
-        "source": card.source,
-        "page": f"{site_url}/{card.page_url}",
-        "title": card.title,
-        "kind": card.kind,
-        "number": card.number,
-        "campaign": card.campaign_year,
-        "alt": card.alt,
-        "alt_long": card.alt_long,
-        "caption": card.caption,
-    }
-    files = [
-        {
-            "format": image.format,
-            "url": f"{site_url}/{image.url}",
-            "width": image.width,
-            "height": image.height,
-            "mime_type": image.mime_type,
-            "bytes": image.length,
-        }
-        for image in card.images.values()
-    ]
-    members = _CARD_FIELDS.encode(fields)[1:-1]
-    return f'{{\n   {members},\n   "files": {_files_json(files)}\n  }}'.encode()
-
-
-def _manifest(entries: list[bytes], campaign: int | None = None) -> bytes:
-    """The manifest file, byte for byte what json.dumps(indent=1) gave, and a newline."""
-    head = "" if campaign is None else f'\n "campaign": {json.dumps(campaign)},'
-    cards = b"[\n  " + b",\n  ".join(entries) + b"\n ]" if entries else b"[]"
-    return f'{{{head}\n "cards": '.encode() + cards + b"\n}\n"
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
-def place(cached: Path | str, target: Path | str) -> None:
-    """Put a cached file into the site: a hard link costs nothing, a copy where links fail."""
-    try:
-        os.link(cached, target)
-    except FileExistsError:
-        os.unlink(target)
-        place(cached, target)
-    except FileNotFoundError:
-        raise
-    except OSError:  # another file system, or links not allowed
-        shutil.copyfile(cached, target)
-
-
-def _link_pack(year: int, cards: list[Card], manifest: bytes, target: Path) -> None:
-    """The campaign's pack into the site: now if the cache has it, else once a worker has
-    built it (finish_packs)."""
-    workers, packs, cache = CURRENT.workers, CURRENT.packs, CURRENT.cache
-    assert workers is not None and packs is not None and cache is not None
-    pack = pack_path(packs, year, manifest)
-    CURRENT.used_packs.add(pack)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if pack.is_file():
-        place(pack, target)
-        return
-    files = str(cache.files)  # strings: thousands of paths, made and pickled for a worker
-    members = pack_members(
-        cards,
-        lambda image: os.path.join(files, f"{image.key}.{FORMATS[image.format].extension}"),
-    )
-    # A site built over (the one the last build replaced) may link to the campaign's spare
-    # pack, which the worker renews only once no site links to it.
-    target.unlink(missing_ok=True)
-    workers.run(build_pack, PackJob(year, pack, manifest, members))
-    CURRENT.to_link.append((pack, target))
+from .manifests import manifest, manifest_entry
+from .packs import PackJob, pack_members, pack_path
+from .plan import Card, CardOptions
+from .render import render_to_file
+from .settings import setting
+from .state import CardsBuild, drawing_job
 
 
 class CardsGenerator(Generator):
@@ -256,68 +31,60 @@ class CardsGenerator(Generator):
         if not setting(self.settings, "COPROWEEK_CARDS_ENABLED"):
             return
         options = CardOptions.from_settings(self.settings)
-        cards = CURRENT.cards
-        cache, workers = CURRENT.cache, CURRENT.workers
-        assert cache is not None and workers is not None, "cards are planned before output"
-        stats = Stats(rendered=CURRENT.drawing)
-        stats.reused = sum(len(card.images) for card in cards) - CURRENT.drawing
-        stats.draw_seconds = workers.drawn()
-
-        output = Path(self.output_path)
-        had_cards = (output / options.output_dir).is_dir()
-        keep: set[str] = set()
-        folders: set[str] = set()
-        linked: dict[str, int] = {}  # file in the site -> inode number, where output/ had cards
+        build = CardsBuild.of(self.settings)
+        cache, cards = build.cache, build.cards
+        assert cache is not None, "cards are planned before output"
+        draw_seconds = build.drawn()
+        rendered = build.drawing + self._place(cards, cache, options)
         for card in cards:
             for image in card.images.values():
-                extension = FORMATS[image.format].extension
-                cached = cache.path(image.key, extension)
+                image.length = cache.length(image.key, FORMATS[image.format].extension)
+        removed = cache.save({image.key for card in cards for image in card.images.values()})
+        self._write_galleries(writer, cards, options, build)
+
+        state = BuildState.of(self.settings)
+        takedown = sorted(build.takedown.items())
+        state.stats["cards"] = {
+            "rendered": rendered,
+            "reused": sum(len(card.images) for card in cards) - rendered,
+            "removed": removed,
+            "takedown": [f"{source}: {name}" for source, names in takedown for name in names],
+            "draw_seconds": draw_seconds,
+        }
+        state.notes.append(f"Cards: {rendered} rendered, {state.stats['cards']['reused']} reused.")
+        if takedown:
+            state.notes.append("Cards to delete from social media (consent withdrawn or ended):")
+            for source, names in takedown:
+                state.notes.append(f"  {source}:")
+                state.notes += [f"    {name}" for name in names]
+
+    def _place(self, cards: list[Card], cache: CardCache, options: CardOptions) -> int:
+        """Link every card file into the site; returns how many had to be drawn here."""
+        drawn_here = 0
+        folders: set[str] = set()
+        for card in cards:
+            for image in card.images.values():
+                cached = cache.path(image.key, FORMATS[image.format].extension)
                 target = os.path.join(self.output_path, image.url)
                 folder = os.path.dirname(target)
                 if folder not in folders:
                     os.makedirs(folder, exist_ok=True)
                     folders.add(folder)
-                    if had_cards:
-                        linked.update(_inodes_in(folder))
-                keep.add(target)
-                inode = cache.inode(image.key, extension)
-                if inode is not None and linked.get(target) == inode:
-                    continue  # a site built over already links this very file
                 try:
                     place(cached, target)
                 except FileNotFoundError:  # removed meanwhile by a build of other content
-                    render_to_file(_job(card, image.format, options.fonts, str(cached), image.key))
-                    stats.rendered += 1
+                    render_to_file(drawing_job(card, image.format, options, str(cached)))
+                    drawn_here += 1
                     cache.lengths.pop(image.key, None)
                     place(cached, target)
-        _measure(cards, cache)
-        if had_cards:  # only an output/ built into before can hold cards no longer wanted
-            _remove_stale(output / options.output_dir, keep)
-        stats.removed = cache.save({image.key for card in cards for image in card.images.values()})
-
-        self._write_galleries(writer, output, cards, options)
-        render.forget()
-        stats.takedown = [
-            f"{source}: {name}"
-            for source, names in sorted(CURRENT.takedown.items())
-            for name in names
-        ]
-        LAST.__dict__.update(stats.__dict__)
-        print(f"Cards: {stats.rendered} rendered, {stats.reused} reused.", file=sys.stdout)
-        if CURRENT.takedown:
-            print(
-                "Cards to delete from social media (consent withdrawn or ended):", file=sys.stdout
-            )
-            for source, names in sorted(CURRENT.takedown.items()):
-                print(f"  {source}:", file=sys.stdout)
-                for name in names:
-                    print(f"    {name}", file=sys.stdout)
+        return drawn_here
 
     def _write_galleries(
-        self, writer: Any, output: Path, cards: list[Card], options: CardOptions
+        self, writer: Any, cards: list[Card], options: CardOptions, build: CardsBuild
     ) -> None:
-        entries = [_manifest_entry(card, options.site_url) for card in cards]
-        _write_bytes(output / options.output_dir / "manifest.json", _manifest(entries))
+        output = Path(self.output_path)
+        entries = [manifest_entry(card, options.site_url) for card in cards]
+        _write_bytes(output / options.output_dir / "manifest.json", manifest(entries))
         by_year: dict[int | None, list[tuple[Card, bytes]]] = defaultdict(list)
         for card, entry in zip(cards, entries, strict=True):
             by_year[card.campaign_year].append((card, entry))
@@ -325,10 +92,10 @@ class CardsGenerator(Generator):
         campaigns = self.context.get("campaigns", {})
         for year, campaign in sorted(campaigns.items()):
             chosen = [card for card, _ in by_year.get(year, ())]
-            manifest = _manifest([entry for _, entry in by_year.get(year, ())], year)
+            campaign_manifest = manifest([entry for _, entry in by_year.get(year, ())], year)
             folder = gallery_url(year).rstrip("/")
-            _write_bytes(output / folder / "manifest.json", manifest)
-            _link_pack(year, chosen, manifest, output / folder / f"{year}-cards.zip")
+            _write_bytes(output / folder / "manifest.json", campaign_manifest)
+            _pack(build, year, chosen, campaign_manifest, output / folder / f"{year}-cards.zip")
             size = setting(self.settings, "COPROWEEK_CARDS_GALLERY_PAGE_SIZE")
             pages = gallery_pages(chosen, size)
             urls = [gallery_url(year, number) for number in range(1, len(pages) + 1)]
@@ -351,6 +118,53 @@ class CardsGenerator(Generator):
                 )
 
 
+def _pack(
+    build: CardsBuild, year: int, cards: list[Card], campaign_manifest: bytes, target: Path
+) -> None:
+    """The campaign's pack into the site: now if the cache has it, else once a worker has
+    built it (at the end of the build)."""
+    cache = build.cache
+    assert cache is not None
+    pack = pack_path(cache.packs, year, campaign_manifest)
+    build.used_packs.add(pack)
+    if pack.is_file():
+        place(pack, target)
+        return
+    files = str(cache.files)  # strings: thousands of paths, made and pickled for a worker
+    members = pack_members(
+        cards,
+        lambda image: os.path.join(files, f"{image.key}.{FORMATS[image.format].extension}"),
+    )
+    build.build_pack(PackJob(str(pack), campaign_manifest, members), target)
+
+
+def finish_packs(build: CardsBuild) -> None:
+    """Wait for the packs being built, place them into the site, and drop the cached packs
+    this build did not use."""
+    cache = build.cache
+    for pack, target in build.finish_packs():
+        place(pack, target)
+    if cache is not None and cache.packs.is_dir():
+        for pack in cache.packs.glob("*.zip"):
+            if pack not in build.used_packs:
+                pack.unlink(missing_ok=True)
+
+
+def place(cached: Path | str, target: Path | str) -> None:
+    """Put a cached file into the site: a hard link costs nothing, a copy where links fail."""
+    try:
+        os.link(cached, target)
+    except FileNotFoundError:
+        raise
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(cached, target)
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
 def gallery_url(year: int, page: int = 1) -> str:
     """The gallery of a campaign's cards; from page 2 on, as Pelican pages its lists."""
     first = f"campaigns/{year}/cards/"
@@ -363,20 +177,3 @@ def gallery_pages(cards: list[Card], size: int | None) -> list[list[Card]]:
     if not size or size < 1:
         return [cards]
     return [cards[start : start + size] for start in range(0, len(cards), size)] or [[]]
-
-
-def _inodes_in(folder: str) -> dict[str, int]:
-    """Each file in `folder` and its inode number, from one listing (no look-up per file)."""
-    with os.scandir(folder) as entries:
-        return {entry.path: entry.inode() for entry in entries}
-
-
-def _remove_stale(folder: Path, keep: set[str]) -> None:
-    """Cards left from an earlier build in the same output/ (withdrawn or changed) go."""
-    if not folder.is_dir():
-        return
-    for top, _, files in os.walk(folder):
-        for name in files:
-            path = os.path.join(top, name)
-            if name != "manifest.json" and path not in keep:
-                os.unlink(path)

@@ -374,16 +374,9 @@ def wants_cards(post: Post, today: Any) -> bool:
     return post.is_published(today) and post.consent.allows("social")
 
 
-# The cards of the site being built: the content checks plan them, the build reuses them.
-_planned: tuple[LoadedSite, CardOptions, list[Card]] | None = None
-
-
 def all_cards(site: LoadedSite, options: CardOptions) -> list[Card]:
-    """Every card the published site should have, planned once per build. A post's cards
-    are named here too unless a character has no font (the checks report those)."""
-    global _planned
-    if _planned is not None and _planned[0] is site and _planned[1] == options:
-        return _planned[2]
+    """Every card the published site should have. A post's cards are named here too
+    unless a character has no font (the checks report those)."""
     today = site.context.today
     cards = [campaign_card(c, site, options) for _, c in sorted(site.context.campaigns.items())]
     for card in cards:
@@ -393,7 +386,6 @@ def all_cards(site: LoadedSite, options: CardOptions) -> list[Card]:
         if wants_cards(post, today):
             cards += _planned_post_cards(post, site, options, memo)
     memo.save()
-    _planned = (site, options, cards)
     return cards
 
 
@@ -440,10 +432,3 @@ def _stat(path: str) -> tuple[str, int, int]:
     except OSError:
         return (path, -1, -1)
     return (path, status.st_size, status.st_mtime_ns)
-
-
-def plan_site(site: LoadedSite, options: CardOptions) -> list[Card]:
-    """Every card of the published site, named. Cards whose words cannot be drawn are left
-    out here; the content checks report them."""
-    # Cards without file names have a character no font draws: the checks report them.
-    return [card for card in all_cards(site, options) if card.images]

@@ -10,7 +10,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw
 
 from . import fonts
-from .compose import Composition, FontSettings, compose
+from .compose import FontSettings, compose
 from .layouts import FORMATS, LAYOUTS, Format, Layout
 from .settings import LINK_PREVIEW_MAX_BYTES
 from .text import PlacedRun, emoji_scale
@@ -29,20 +29,6 @@ class Job:
     format: str
     font_settings: FontSettings
     target: str  # where the encoded file goes
-    key: str = ""
-
-
-# Compositions worked out by the content checks, reused when drawing (worker processes
-# started by fork inherit them).
-_composed: dict[str, Composition] = {}
-
-
-def remember(key: str, composition: Composition) -> None:
-    _composed[key] = composition
-
-
-def forget() -> None:
-    _composed.clear()
 
 
 def background(layout: Layout, fmt: Format, palette: dict[str, str]) -> Image.Image:
@@ -99,7 +85,7 @@ def encode(image: Image.Image, fmt: Format) -> bytes:
 def render(job: Job) -> Image.Image:
     words, palette = dict(job.words), dict(job.palette)
     layout, fmt = LAYOUTS[job.layout], FORMATS[job.format]
-    composition = _composed.get(job.key) or compose(words, layout, fmt, job.font_settings, palette)
+    composition = compose(words, layout, fmt, job.font_settings, palette)
     image = background(layout, fmt, palette)
     draw_runs(image, composition.runs)
     if composition.logo:

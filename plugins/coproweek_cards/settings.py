@@ -15,10 +15,11 @@ DEFAULTS: dict[str, Any] = {
     "COPROWEEK_CARDS_OUTPUT_DIR": "cards",
     # Which sizes to make (names from layouts.FORMATS).
     "COPROWEEK_CARDS_FORMATS": ("link", "x", "square", "portrait", "story"),
-    # Worker processes for cold rendering; None means one per processor core.
+    # Worker processes drawing cards and building packs; None means one per processor core.
     "COPROWEEK_CARDS_WORKERS": None,
-    # Below this many cards to draw, one worker process draws them (beside the build);
-    # from this many on, COPROWEEK_CARDS_WORKERS do.
+    # Below this many cards to draw (an edit), one worker process draws them: each worker
+    # costs about half a second of processor time to start, more than it saves on a few
+    # cards. From this many on, COPROWEEK_CARDS_WORKERS do.
     "COPROWEEK_CARDS_POOL_MIN": 24,
     # Cards on each page of a campaign's gallery (every card comes in every size, so a page
     # of 40 is about 150 KB of HTML); None puts them all on one page.
