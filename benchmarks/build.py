@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cards import floor_per_card, invented_quotes  # noqa: E402
 from coproweek_cards.compose import FontSettings  # noqa: E402
 from coproweek_cards.layouts import FORMATS  # noqa: E402
-from coproweek_cards.settings import DEFAULTS  # noqa: E402
+from coproweek_cards.settings import CardsSettings  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 
 EDITED_QUOTE_CARDS = len(FORMATS)  # a quote post has one card, drawn in every size
@@ -169,7 +169,7 @@ def card_floor(work: Path) -> dict[str, float]:
     """The raw Pillow floor per card for every format, on quotes as long as the corpus's."""
     folder = work / "floor"
     folder.mkdir(exist_ok=True)
-    settings = FontSettings(DEFAULTS["COPROWEEK_CARDS_FONT_DIRS"])
+    settings = FontSettings(CardsSettings().font_dirs)
     return floor_per_card(invented_quotes(FLOOR_QUOTES, 10, 28), folder, settings, FLOOR_ROUNDS)
 
 

@@ -32,7 +32,7 @@ from coproweek_cards import fonts, plan, render, text  # noqa: E402
 from coproweek_cards.compose import FontSettings, compose  # noqa: E402
 from coproweek_cards.layouts import FORMATS, LAYOUTS  # noqa: E402
 from coproweek_cards.render import Job, encode  # noqa: E402
-from coproweek_cards.settings import DEFAULTS  # noqa: E402
+from coproweek_cards.settings import CardsSettings  # noqa: E402
 from coproweek_cards.state import draw  # noqa: E402
 from coproweek_content.pool import process_pool  # noqa: E402
 from corpus import WORDS  # noqa: E402
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quotes", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
-    settings = FontSettings(DEFAULTS["COPROWEEK_CARDS_FONT_DIRS"])
+    settings = FontSettings(CardsSettings().font_dirs)
     quotes = invented_quotes(args.quotes)
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as temporary:

@@ -428,3 +428,25 @@ def test_a_fault_in_the_kit_leaves_nothing_beside_the_site(tmp_path: Path) -> No
     assert "This is a fault in the site kit" in printed and "a fault planted by the test" in printed
     assert digest(output) == before
     assert not list(tmp_path.glob(".output*"))
+
+
+def test_wrong_settings_are_named_in_plain_english_and_nothing_is_built(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "feeds" / "content", content)
+    result, printed = build(
+        content,
+        tmp_path / "output",
+        COPROWEEK_CARDS_WORKERS="two",
+        COPROWEEK_FEEDS_FORMATS=("atom", "pdf"),
+        COPROWEEK_CARDS_WORKER=2,
+        COPROWEEK_CARD_MAX_CHARS=0,
+    )
+    assert not result.ok and not (tmp_path / "output").exists()
+    assert "COPROWEEK_CARDS_WORKERS is 'two', but should be a whole number or None." in printed
+    assert "COPROWEEK_FEEDS_FORMATS has 'pdf'; choose from atom, rss." in printed
+    assert (
+        "COPROWEEK_CARDS_WORKER is not a setting of the kit. Did you mean COPROWEEK_CARDS_WORKERS?"
+        in printed
+    )
+    assert "COPROWEEK_CARD_MAX_CHARS must be 1 or more." in printed
+    assert "Traceback" not in printed and "fault in the site kit" not in printed

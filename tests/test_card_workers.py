@@ -12,10 +12,10 @@ import worker_tasks
 from coproweek_cards.compose import FontSettings
 from coproweek_cards.packs import PackJob, build_pack, write_pack
 from coproweek_cards.render import Job, render_to_file
-from coproweek_cards.settings import DEFAULTS
+from coproweek_cards.settings import CardsSettings
 from coproweek_content.pool import process_pool
 
-FONT_SETTINGS = FontSettings(DEFAULTS["COPROWEEK_CARDS_FONT_DIRS"])
+FONT_SETTINGS = FontSettings(CardsSettings().font_dirs)
 WORDS = {
     "text": "“Nothing about us without us. نحن نستمع أولاً 🫖”",
     "attribution": "— Sam, Carer",

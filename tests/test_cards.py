@@ -20,12 +20,12 @@ from coproweek_cards.compose import FontSettings
 from coproweek_cards.layouts import FORMATS, LAYOUTS, Box
 from coproweek_cards.plan import Card, CardImage
 from coproweek_cards.render import background
-from coproweek_cards.settings import DEFAULTS
+from coproweek_cards.settings import CardsSettings
 from coproweek_cards.text import Setter, place, split_runs
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageChops, ImageDraw, ImageFont, features
 
-FONT_SETTINGS = FontSettings(DEFAULTS["COPROWEEK_CARDS_FONT_DIRS"])
+FONT_SETTINGS = FontSettings(CardsSettings().font_dirs)
 
 
 class Built:

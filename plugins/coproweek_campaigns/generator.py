@@ -34,9 +34,7 @@ class CampaignGenerator(Generator):
             self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True
         )
         campaigns = dict(sorted(site.context.campaigns.items(), reverse=True))
-        organisations = build_pages.organisations(
-            articles, ORGANISATIONS_URL
-        )
+        organisations = build_pages.organisations(articles, ORGANISATIONS_URL)
         grouped = build_pages.group_by_campaign(articles)
         campaign_pages = []
         for year, campaign in campaigns.items():
@@ -59,9 +57,7 @@ class CampaignGenerator(Generator):
             )
         by_year = {page.year: page for page in campaign_pages}
         home_campaign = build_pages.lead_campaign(campaign_pages)
-        wellbeing_ways = build_pages.wellbeing_ways(
-            articles, WELLBEING_URL
-        )
+        wellbeing_ways = build_pages.wellbeing_ways(articles, WELLBEING_URL)
         organisation_url = {
             name: listing.url for listing in organisations.values() for name in listing.names
         }

@@ -29,9 +29,7 @@ class CampaignsSettings(Settings):
     share: tuple[str, ...] = option(
         tuple(NETWORKS), "The share links under each post, in this order.", _networks
     )
-    mastodon_server: str = option(
-        "mastodon.social", "The Mastodon server the share link opens."
-    )
+    mastodon_server: str = option("mastodon.social", "The Mastodon server the share link opens.")
     not_found_page: bool = option(True, "Write output/404.html, the page for a missing address.")
 
 

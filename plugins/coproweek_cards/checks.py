@@ -19,7 +19,7 @@ from .colours import contrast
 from .compose import compose
 from .layouts import FORMATS, LAYOUTS
 from .plan import Card, CardOptions, name_images
-from .settings import MIN_CONTRAST, cache_dir, setting
+from .settings import MIN_CONTRAST, CardsSettings, cache_dir
 from .state import CardsBuild
 from .text import DoesNotFit, MissingGlyph, describe_char
 
@@ -28,7 +28,7 @@ PALETTE_LABELS = {"background": "Background", "text": "Text-colour", "accent": "
 
 
 def card_problems(site: LoadedSite, settings: dict[str, Any], build: CardsBuild) -> list[Problem]:
-    if not setting(settings, "COPROWEEK_CARDS_ENABLED"):
+    if not CardsSettings.of(settings).enabled:
         return []
     options = CardOptions.from_settings(settings)
     problems = contrast_problems(site, options)

@@ -17,7 +17,7 @@ from .manifests import manifest, manifest_entry
 from .packs import PackJob, pack_members, pack_path
 from .plan import Card, CardOptions
 from .render import render_to_file
-from .settings import setting
+from .settings import CardsSettings
 from .state import CardsBuild, drawing_job
 
 
@@ -28,7 +28,7 @@ class CardsGenerator(Generator):
         pass
 
     def generate_output(self, writer: Any) -> None:
-        if not setting(self.settings, "COPROWEEK_CARDS_ENABLED"):
+        if not CardsSettings.of(self.settings).enabled:
             return
         options = CardOptions.from_settings(self.settings)
         build = CardsBuild.of(self.settings)
@@ -96,7 +96,7 @@ class CardsGenerator(Generator):
             folder = gallery_url(year).rstrip("/")
             _write_bytes(output / folder / "manifest.json", campaign_manifest)
             _pack(build, year, chosen, campaign_manifest, output / folder / f"{year}-cards.zip")
-            size = setting(self.settings, "COPROWEEK_CARDS_GALLERY_PAGE_SIZE")
+            size = CardsSettings.of(self.settings).gallery_page_size
             pages = gallery_pages(chosen, size)
             urls = [gallery_url(year, number) for number in range(1, len(pages) + 1)]
             for number, on_page in enumerate(pages, 1):

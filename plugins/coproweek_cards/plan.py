@@ -25,7 +25,7 @@ from PIL import features
 from . import alt, captions, fonts
 from .compose import FontSettings, faces_used
 from .layouts import FORMATS, LAYOUTS
-from .settings import cache_dir, project_root, setting
+from .settings import CardsSettings, cache_dir, project_root
 from .text import MissingGlyph
 
 CODE_FILES = ("layouts.py", "fonts.py", "text.py", "compose.py", "render.py")
@@ -114,26 +114,27 @@ class CardOptions:
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> CardOptions:
-        background, text, accent = setting(settings, "COPROWEEK_CARDS_DEFAULT_PALETTE")
+        chosen = CardsSettings.of(settings)
+        background, text, accent = chosen.default_palette
         return cls(
             site_url=settings.get("SITEURL", "").rstrip("/"),
-            wordmark=setting(settings, "COPROWEEK_CARDS_WORDMARK") or settings.get("SITENAME", ""),
-            formats=tuple(setting(settings, "COPROWEEK_CARDS_FORMATS")),
+            wordmark=chosen.wordmark or settings.get("SITENAME", ""),
+            formats=chosen.formats,
             default_palette={"background": background, "text": text, "accent": accent},
-            default_hashtag=setting(settings, "COPROWEEK_CARDS_DEFAULT_HASHTAG"),
+            default_hashtag=chosen.default_hashtag,
             fonts=FontSettings(
-                tuple(setting(settings, "COPROWEEK_CARDS_FONT_DIRS")),
-                tuple(str(p) for p in setting(settings, "COPROWEEK_CARDS_EXTRA_FONTS")),
+                chosen.font_dirs,
+                tuple(str(p) for p in chosen.extra_fonts),
             ),
             root=project_root(settings),
-            output_dir=setting(settings, "COPROWEEK_CARDS_OUTPUT_DIR").strip("/"),
+            output_dir=chosen.output_dir.strip("/"),
             logo=_logo_path(settings),
             memo_file=str(cache_dir(settings) / PLAN_MEMO),
         )
 
 
 def _logo_path(settings: dict[str, Any]) -> str:
-    chosen = setting(settings, "COPROWEEK_CARDS_LOGO")
+    chosen = CardsSettings.of(settings).logo
     if not chosen:
         return ""
     path = Path(chosen)

@@ -7,29 +7,28 @@ from typing import Any
 
 from coproweek_content.buildstate import BuildState
 from coproweek_content.problems import display_path
-from coproweek_content.state import content_loaded
+from coproweek_content.state import content_loaded, settings_wanted
 from pelican import signals
 
 from .cache import CardCache
 from .checks import card_problems
 from .generator import CardsGenerator, finish_packs, gallery_url
 from .plan import Card, CardOptions, name_images, post_cards
-from .settings import DEFAULTS, cache_dir, setting
+from .settings import CardsSettings, cache_dir
 from .state import PART, CardsBuild
 from .text import MissingGlyph
 
 
 def connect() -> None:
-    signals.initialized.connect(add_defaults)
+    settings_wanted.connect(declare_settings)
     content_loaded.connect(check_cards)
     signals.article_generator_finalized.connect(plan_cards)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(finish_cards)
 
 
-def add_defaults(pelican: Any) -> None:
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+def declare_settings(state: Any) -> type:
+    return CardsSettings
 
 
 def check_cards(state: BuildState, settings: dict[str, Any]) -> None:
@@ -41,7 +40,7 @@ def check_cards(state: BuildState, settings: dict[str, Any]) -> None:
 
 def plan_cards(article_generator: Any) -> None:
     settings = article_generator.settings
-    if not setting(settings, "COPROWEEK_CARDS_ENABLED"):
+    if not CardsSettings.of(settings).enabled:
         return
     build = CardsBuild.of(settings)
     site = BuildState.of(settings).loaded

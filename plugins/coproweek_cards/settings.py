@@ -1,54 +1,69 @@
-"""Defaults for every COPROWEEK_CARDS_* setting, in one place."""
+"""The cards plugin's settings: defaults, types and what each is for, in one place."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-DEFAULTS: dict[str, Any] = {
-    # Turn card rendering (and the gallery) off, for example for a quick preview build.
-    "COPROWEEK_CARDS_ENABLED": True,
-    # Rendered cards are kept here between builds, so a wiped output/ costs a copy, not a
-    # redraw. A relative path is taken from the project folder.
-    "COPROWEEK_CARDS_CACHE_DIR": ".cache/cards",
-    # Where cards go inside the site: output/cards/YEAR/...
-    "COPROWEEK_CARDS_OUTPUT_DIR": "cards",
-    # Which sizes to make (names from layouts.FORMATS).
-    "COPROWEEK_CARDS_FORMATS": ("link", "x", "square", "portrait", "story"),
-    # Worker processes drawing cards and building packs; None means one per processor core.
-    "COPROWEEK_CARDS_WORKERS": None,
-    # Below this many cards to draw (an edit), one worker process draws them: each worker
-    # costs about half a second of processor time to start, more than it saves on a few
-    # cards. From this many on, COPROWEEK_CARDS_WORKERS do.
-    "COPROWEEK_CARDS_POOL_MIN": 24,
-    # Cards on each page of a campaign's gallery (every card comes in every size, so a page
-    # of 40 is about 150 KB of HTML); None puts them all on one page.
-    "COPROWEEK_CARDS_GALLERY_PAGE_SIZE": 40,
-    # Colours and hashtag for posts that belong to no campaign.
-    "COPROWEEK_CARDS_DEFAULT_PALETTE": ("#FFFFFF", "#1B1B1B", "#4A2A7A"),
-    "COPROWEEK_CARDS_DEFAULT_HASHTAG": "#CoProWeek",
-    # The words at the bottom corner of every card (the logo layer); None uses SITENAME.
-    "COPROWEEK_CARDS_WORDMARK": None,
-    # A logo image (PNG with a transparent background) drawn in that corner instead of the
-    # words; a relative path is taken from the project folder. The alt text still names it.
-    "COPROWEEK_CARDS_LOGO": None,
-    # Extra font files tried before the built-in fallback chain (paths).
-    "COPROWEEK_CARDS_EXTRA_FONTS": (),
-    # Folders searched for the Noto fallback fonts.
-    "COPROWEEK_CARDS_FONT_DIRS": (
-        "/usr/share/fonts/truetype/noto",
-        "/usr/share/fonts/opentype/noto",
-    ),
-}
+from coproweek_content.config import Settings, option, positive
+
+from .layouts import FORMATS
+
+
+def _sizes(value: tuple[str, ...]) -> str:
+    wrong = [name for name in value if name not in FORMATS]
+    return f"has {wrong[0]!r}; choose from {', '.join(FORMATS)}." if wrong else ""
+
+
+def _palette(value: tuple[str, ...]) -> str:
+    if len(value) != 3 or not all(re.fullmatch(r"#[0-9A-Fa-f]{6}", colour) for colour in value):
+        return (
+            "should be three colours (background, text, accent), each # and six hexadecimal digits."
+        )
+    return ""
+
+
+@dataclass(frozen=True)
+class CardsSettings(Settings):
+    PREFIX = "COPROWEEK_CARDS_"
+    enabled: bool = option(True, "Turn cards (and the galleries) off, for a quick preview build.")
+    cache_dir: str = option(
+        ".cache/cards", "Where drawn cards are kept between builds, from the project folder."
+    )
+    output_dir: str = option("cards", "Where cards go inside the site.")
+    formats: tuple[str, ...] = option(
+        tuple(FORMATS), "Which sizes to make: link, x, square, portrait, story.", _sizes
+    )
+    workers: int | None = option(
+        None, "Worker processes drawing cards and building packs; None: one per core.", positive
+    )
+    pool_min: int = option(
+        24, "Below this many cards to draw (an edit), one worker draws them.", positive
+    )
+    gallery_page_size: int | None = option(
+        40, "Cards on each page of a campaign's gallery; None: all on one page.", positive
+    )
+    default_palette: tuple[str, ...] = option(
+        ("#FFFFFF", "#1B1B1B", "#4A2A7A"), "Colours for posts of no campaign.", _palette
+    )
+    default_hashtag: str = option("#CoProWeek", "The hashtag for posts of no campaign.")
+    wordmark: str | None = option(None, "The words in the corner of every card; None: SITENAME.")
+    logo: str | None = option(
+        None, "A logo image (PNG with a transparent background) drawn in that corner instead."
+    )
+    extra_fonts: tuple[str, ...] = option((), "Font files tried before the built-in fallbacks.")
+    font_dirs: tuple[str, ...] = option(
+        ("/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto"),
+        "Folders searched for the Noto fallback fonts.",
+    )
+
 
 # The smallest contrast ratio any text on a card may have against what is behind it (WCAG AA).
 MIN_CONTRAST = 4.5
 # The link preview must stay under this size: WhatsApp drops larger preview images.
 LINK_PREVIEW_MAX_BYTES = 300_000
-
-
-def setting(settings: dict[str, Any], name: str) -> Any:
-    return settings.get(name, DEFAULTS[name])
 
 
 def project_root(settings: dict[str, Any]) -> Path:
@@ -57,5 +72,5 @@ def project_root(settings: dict[str, Any]) -> Path:
 
 
 def cache_dir(settings: dict[str, Any]) -> Path:
-    folder = Path(setting(settings, "COPROWEEK_CARDS_CACHE_DIR"))
+    folder = Path(CardsSettings.of(settings).cache_dir)
     return folder if folder.is_absolute() else project_root(settings) / folder

@@ -25,7 +25,7 @@ from .layouts import FORMATS
 from .packs import PackJob, build_pack
 from .plan import Card, CardOptions, all_cards
 from .render import Job, render_to_file
-from .settings import cache_dir, setting
+from .settings import CardsSettings, cache_dir
 
 PART = "coproweek_cards"
 
@@ -124,6 +124,6 @@ def drawing_job(card: Card, fmt: str, options: CardOptions, target: str) -> Job:
 def worker_count(settings: dict[str, Any], cards: int) -> int:
     """COPROWEEK_CARDS_WORKERS (one per core unless set); one worker for fewer cards
     than COPROWEEK_CARDS_POOL_MIN (see settings.py)."""
-    if cards < setting(settings, "COPROWEEK_CARDS_POOL_MIN"):
+    if cards < CardsSettings.of(settings).pool_min:
         return 1
-    return setting(settings, "COPROWEEK_CARDS_WORKERS") or default_workers()
+    return CardsSettings.of(settings).workers or default_workers()

@@ -97,7 +97,9 @@ class Settings:
         return state.part(cls.__name__, checked)  # type: ignore[no-any-return]
 
 
-def check_settings(state: BuildState, settings: Mapping[str, Any], kinds: list[type[Settings]]) -> None:
+def check_settings(
+    state: BuildState, settings: Mapping[str, Any], kinds: list[type[Settings]]
+) -> None:
     """Every plugin's settings read when the build starts: their problems join the content's,
     and a COPROWEEK_ setting nobody declares (a typo) is one too."""
     known: dict[str, str] = {}
@@ -107,7 +109,7 @@ def check_settings(state: BuildState, settings: Mapping[str, Any], kinds: list[t
     for name in sorted(settings):
         if name.startswith("COPROWEEK_") and name not in known and name not in BUILD_NAMES:
             near = difflib.get_close_matches(name, list(known), n=1)
-            hint = f' Did you mean {near[0]}?' if near else ""
+            hint = f" Did you mean {near[0]}?" if near else ""
             state.extra_problems.append(
                 _problem(settings, name, f"{name} is not a setting of the kit.{hint}", "")
             )
@@ -119,7 +121,9 @@ BUILD_NAMES = frozenset({"COPROWEEK_BUILD_STATE", "COPROWEEK_PROJECT_ROOT"})
 
 def _problem(settings: Mapping[str, Any], name: str, message: str, help_text: str) -> Problem:
     path, line = _where(settings, name)
-    fix = f"correct it in {path}" + (f" ({help_text[0].lower() + help_text[1:]})" if help_text else ".")
+    fix = f"correct it in {path}" + (
+        f" ({help_text[0].lower() + help_text[1:]})" if help_text else "."
+    )
     return Problem(path, line, message, fix)
 
 
@@ -168,6 +172,11 @@ def _describe(hint: Any) -> str:
         return " or ".join(_describe(inner) for inner in typing.get_args(hint))
     if origin is tuple:
         return f"a list of {_describe(typing.get_args(hint)[0]).removeprefix('a ')}s"
-    words = {bool: "True or False", int: "a whole number", float: "a number", str: "a text",
-             type(None): "None"}
+    words = {
+        bool: "True or False",
+        int: "a whole number",
+        float: "a number",
+        str: "a text",
+        type(None): "None",
+    }
     return words.get(hint, getattr(hint, "__name__", str(hint)))

@@ -28,21 +28,21 @@ def plan_feeds(articles: list[Any], settings: dict[str, Any]) -> FeedIndex:
     """Every feed of the site, from the articles Pelican publishes. A feed with no post is
     left out (it would have no date), and so are the links to it."""
     base = site_url(settings)
-    chosen = FeedsSettings.of(settings)
-    folder = chosen.dir.strip("/")
+    options = FeedsSettings.of(settings)
+    folder = options.dir.strip("/")
     authority = id_authority(settings)
-    limit = chosen.item_limit
-    per_tag = chosen.per_tag
+    limit = options.item_limit
+    per_tag = options.per_tag
     chosen = listed_articles(articles, limit, per_tag) if limit else articles
     found = (feed_item(article, settings, base, authority) for article in chosen)
     items = [item for item in found if item is not None]
     channel: Channel = partial(
         make_channel,
         site_url=base,
-        formats=[name for name in chosen.formats if name in FORMATS],
-        limit=chosen.item_limit,
+        formats=[name for name in options.formats if name in FORMATS],
+        limit=options.item_limit,
     )
-    groups = set(chosen.groups)
+    groups = set(options.groups)
     sitename = settings.get("SITENAME", "")
     index = FeedIndex(page_path=f"{folder}/")
     if "site" in groups:
@@ -54,7 +54,7 @@ def plan_feeds(articles: list[Any], settings: dict[str, Any]) -> FeedIndex:
         index.campaigns = _by_campaign(items, channel, folder, settings)
     if "types" in groups:
         index.types = _by_type(items, channel, folder, settings)
-    if chosen.per_tag:
+    if options.per_tag:
         index.tags = _by_tag(items, channel, folder, settings)
     return index
 

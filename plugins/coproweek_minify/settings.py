@@ -11,5 +11,6 @@ from coproweek_content.config import Settings, option
 class MinifySettings(Settings):
     PREFIX = "COPROWEEK_"
     minify: bool = option(
-        False, "Minify every HTML and CSS file (publishconf.py turns it on; local builds stay readable)."
+        False,
+        "Minify every HTML and CSS file (publishconf.py turns it on; local builds stay readable).",
     )

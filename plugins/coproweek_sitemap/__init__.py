@@ -23,9 +23,7 @@ NOINDEX = re.compile(rb'<meta\s+name="robots"\s+content="[^"]*noindex', re.IGNOR
 
 
 def site_url(settings: dict[str, Any]) -> str:
-    return (
-        settings.get("SITEURL") or SitemapSettings.of(settings).fallback_siteurl
-    ).rstrip("/")
+    return (settings.get("SITEURL") or SitemapSettings.of(settings).fallback_siteurl).rstrip("/")
 
 
 def page_address(relative: Path) -> str:
