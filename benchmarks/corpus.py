@@ -206,10 +206,13 @@ def write_corpus(content: Path, posts: int) -> None:
                 f"Summary: {sentence(chooser, 12, 25)}",
             ]
             paragraphs = [sentence(chooser, 30, 80) for _ in range(6)]
-            speaker, _ = person(chooser)
-            pull = (
-                f"> {sentence(chooser, 10, 25)}\n> — {speaker.split()[0]}, {chooser.choice(ROLES)}"
-            )
+            quoted = person(chooser)[0].split()[0]
+            lines += [  # the person quoted, with consent of their own
+                f"Quoted: {quoted}",
+                f"    Consent: C-{year}-{number:05d}-Q",
+                "    Channels: web, social, newsletter",
+            ]
+            pull = f"> {sentence(chooser, 10, 25)}\n> — {quoted}, {chooser.choice(ROLES)}"
             body = "\n\n".join(paragraphs[:3] + ["## What we learned", pull] + paragraphs[3:])
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"post-{number:05d}.md").write_text(

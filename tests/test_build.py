@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,6 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, SAMPLE_SETTINGS, build
 from coproweek_content.loader import LoadedSite, SiteContext, load_site
-from coproweek_content.parallel import map_in_two
 
 WITHDRAWN_SPEAKER = "Zephyrine Quillfeather"
 WITHDRAWN_WORDS = ("Zephyrine", "Quillfeather", "marmalade committee", "withdrawn-example")
@@ -324,28 +322,8 @@ def test_a_site_built_over_an_old_one_is_the_same_as_one_built_afresh(tmp_path: 
         assert not path.exists() or path.read_bytes() == data, path
 
 
-def test_a_forked_worker_does_every_second_job() -> None:
-    results = map_in_two(list(range(7)), lambda job: (job * job, os.getpid()))
-    assert [square for square, _ in results] == [job * job for job in range(7)]
-    pids = [pid for _, pid in results]
-    assert set(pids[0::2]) == {os.getpid()}
-    assert len(set(pids[1::2])) == 1 and pids[1] != os.getpid()
-
-
-def _fails_on_three(job: int) -> int:
-    if job == 3:
-        raise ValueError("job 3 is broken")
-    return job
-
-
-def test_a_job_that_fails_in_the_worker_fails_the_whole_map() -> None:
-    """Never a silent gap in the results: the build then stops with the kit's own message."""
-    with pytest.raises(ValueError, match="job 3 is broken"):
-        map_in_two([0, 1, 2, 3, 4], _fails_on_three)  # job 3 is an odd one: the worker's
-
-
 @pytest.mark.parametrize("content", [ROOT / "content", FIXTURES / "broken" / "content"])
-def test_two_processes_check_and_render_as_one_does(content: Path) -> None:
+def test_worker_processes_check_and_render_as_one_does(content: Path) -> None:
     """Posts (with their rendered bodies) and problems, in order, are those of one process."""
 
     def loaded(parallel_from: int | None) -> LoadedSite:

@@ -13,6 +13,7 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Iterator
@@ -37,6 +38,7 @@ from .pelican_log import collect_pelican_warnings
 from .takedown import takedown_lines
 
 STAGING_PREFIX = ".building-"
+REPLACED_PREFIX = ".old-"
 
 
 @dataclass
@@ -128,6 +130,10 @@ def build_site(
     output = Path(settings["OUTPUT_PATH"]).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(output)
+    # The site the last build replaced is deleted beside this build: deleting thousands of
+    # files takes seconds on some disks, and nobody needs to wait for it.
+    deleting = threading.Thread(target=delete_all, args=(replaced_sites(output),))
+    deleting.start()
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}{STAGING_PREFIX}", dir=output.parent))
     staging.chmod(0o777 & ~current_umask())  # mkdtemp's folder is private; a site is not
     settings["OUTPUT_PATH"] = str(staging)
@@ -140,6 +146,7 @@ def build_site(
         report_fault(error, cache_root, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when swapped in
+        deleting.join()
     if result.ok:
         forget_old_caches(cache_root)
     return result
@@ -250,20 +257,30 @@ def display(path: Path) -> str:
 
 
 def replace_folder(new: Path, current: Path) -> None:
-    """Swap a finished build in: the old site is renamed aside, the new one takes its
-    name, and only then is the old one deleted."""
-    old = None
+    """Swap a finished build in: the old site is renamed aside (the next build deletes it),
+    then the new one takes its name."""
     if current.exists() or current.is_symlink():
-        old = Path(tempfile.mkdtemp(prefix=f".{current.name}.old-", dir=current.parent))
+        old = Path(tempfile.mkdtemp(prefix=f".{current.name}{REPLACED_PREFIX}", dir=current.parent))
         current.rename(old / current.name)
     new.rename(current)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+
+
+def replaced_sites(output: Path) -> list[Path]:
+    return [
+        path
+        for path in output.parent.glob(f".{output.name}{REPLACED_PREFIX}*")
+        if path.is_dir() and not path.is_symlink()
+    ]
+
+
+def delete_all(folders: list[Path]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def leftovers(output: Path) -> list[Path]:
     """Folders left beside output/ by builds that were interrupted."""
-    names = (f".{output.name}{STAGING_PREFIX}*", f".{output.name}.old-*")
+    names = (f".{output.name}{STAGING_PREFIX}*", f".{output.name}{REPLACED_PREFIX}*")
     return [path for pattern in names for path in output.parent.glob(pattern)]
 
 
@@ -282,6 +299,8 @@ def remove_leftovers(output: Path) -> None:
     (`./kit clean` removes every leftover)."""
     day_ago = time.time() - LEFTOVER_AGE_SECONDS
     for path in leftovers(output):
+        if path in replaced_sites(output):
+            continue  # deleted beside the build
         try:
             if path.is_symlink() or not path.is_dir():
                 path.unlink()

@@ -18,13 +18,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import pass_context
 from markupsafe import Markup, escape
-from pelican.generators import Generator
 from PIL import Image, ImageOps
 
-from .buildstate import BuildState
-from .references import Photo, photo_at
+from .references import Photo
 
 SAVE_OPTIONS: dict[str, dict[str, Any]] = {
     "JPEG": {"quality": 85, "optimize": True, "progressive": True},
@@ -79,21 +76,6 @@ def picture_html(plan: Plan, alt: str, site_url: str, css_class: str = "") -> Ma
     )
 
 
-def photo_sizes(settings: Any) -> PhotoSizes:
-    from .settings import ContentSettings  # settings read through the build state
-
-    chosen = ContentSettings.of(settings)
-    return PhotoSizes(chosen.image_max_width, chosen.image_widths)
-
-
-@pass_context
-def picture(context: Any, image: Any, css_class: str = "") -> Markup:
-    """A Jinja filter for templates: {{ entry.hero|picture("hero") }}."""
-    photo = photo_at(image.path, Path(context["PATH"]).resolve())
-    site_url = str(context.get("SITEURL", "")).rstrip("/")
-    return picture_html(plan_for(photo, photo_sizes(context)), image.alt, site_url, css_class)
-
-
 def write_photo(plan: Plan, output: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # odd EXIF values, dropped anyway
@@ -128,19 +110,3 @@ def _write_photo(plan: Plan, output: Path) -> None:
             )
         )
         scaled.save(output / path, format="WEBP", **SAVE_OPTIONS["WEBP"])
-
-
-class PhotoGenerator(Generator):
-    """Writes every photo shown by a published post or page (and nothing else)."""
-
-    def generate_context(self) -> None:
-        pass
-
-    def generate_output(self, writer: Any) -> None:
-        site = BuildState.of(self.settings).loaded
-        output = Path(self.output_path)
-        sizes = photo_sizes(self.settings)
-        content_root = site.context.content_root
-        wanted = sorted({image.path for image in site.published_images})
-        for path in wanted:
-            write_photo(plan_for(photo_at(path, content_root), sizes), output)

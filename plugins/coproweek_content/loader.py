@@ -15,7 +15,7 @@ from .inventory import take_inventory
 from .memo import Memo
 from .model import Campaign, Image, Page, Post
 from .others import load_campaign, load_page
-from .parallel import map_in_two
+from .pool import default_workers, process_pool
 from .posts import load_post
 from .problems import Problem, Severity, display_path
 from .render import Renderer
@@ -119,8 +119,8 @@ def _checked_posts(
 ) -> list[tuple[Post | None, list[Problem], str]]:
     """Each (path, kind)'s post and problems, from the memo when the file and its
     surroundings are as they were, and the key (empty without a memo) that names this
-    version of the file. With `parallel_from` posts or more to check, two processes check
-    them (see parallel.py)."""
+    version of the file. With `parallel_from` posts or more to check, worker processes
+    check them (pool.py)."""
     keys = [_memo_key(path, memo) for path, _ in jobs]
     results: dict[int, tuple[Post | None, list[Problem]]] = {}
     for index, key in enumerate(keys):
@@ -128,14 +128,16 @@ def _checked_posts(
         if found is not None:
             results[index] = found
     to_check = [index for index in range(len(jobs)) if index not in results]
-    two = parallel_from is not None and len(to_check) >= parallel_from
-
-    def check(index: int) -> tuple[Post | None, list[Problem]]:
-        path, kind = jobs[index]
-        report = FileReport(display_path(path, context.project_root))
-        return load_post(path, kind, context, report), report.problems
-
-    checked = map_in_two(to_check, check) if two else [check(index) for index in to_check]
+    tasks = [(jobs[index][0], jobs[index][1], context) for index in to_check]
+    if parallel_from is not None and len(tasks) >= parallel_from and default_workers() > 1:
+        # Worker processes get the context without this process's Markdown set-up.
+        shared = dataclasses.replace(context, _renderer=None)
+        tasks = [(path, kind, shared) for path, kind, _ in tasks]
+        with process_pool(default_workers()) as pool:
+            chunk = max(1, len(tasks) // (default_workers() * 4))
+            checked = list(pool.map(check_post, tasks, chunksize=chunk))
+    else:
+        checked = [check_post(task) for task in tasks]
     for index, (post, problems) in zip(to_check, checked, strict=True):
         key = keys[index]
         if memo is not None and key:
@@ -143,6 +145,13 @@ def _checked_posts(
             memo.put(key, (post, problems))
         results[index] = (post, problems)
     return [(*results[index], keys[index]) for index in range(len(jobs))]
+
+
+def check_post(task: tuple[Path, str, SiteContext]) -> tuple[Post | None, list[Problem]]:
+    """One post's model and problems (a top-level function: worker processes run it)."""
+    path, kind, context = task
+    report = FileReport(display_path(path, context.project_root))
+    return load_post(path, kind, context, report), report.problems
 
 
 def _memo_key(path: Path, memo: Memo | None) -> str:
@@ -162,7 +171,7 @@ def load_site(
 ) -> LoadedSite:
     """Read every content file; the result holds the model and every problem found.
     With a memo, posts checked before in the same surroundings are not checked again.
-    From `parallel_from` posts to check on, two processes check them."""
+    From `parallel_from` posts to check on, worker processes check them."""
     site = LoadedSite(context)
     root = context.content_root
     inventory = take_inventory(root, context.project_root)

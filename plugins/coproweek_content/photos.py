@@ -1,0 +1,45 @@
+"""Photos in the site: the template filter that shows one, and the generator that writes
+every photo a published post, page or campaign shows (images.py does the work)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import pass_context
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from .buildstate import BuildState
+from .images import PhotoSizes, picture_html, plan_for, write_photo
+from .references import photo_at
+from .settings import ContentSettings
+
+
+def photo_sizes(settings: Any) -> PhotoSizes:
+    chosen = ContentSettings.of(settings)
+    return PhotoSizes(chosen.image_max_width, chosen.image_widths)
+
+
+@pass_context
+def picture(context: Any, image: Any, css_class: str = "") -> Markup:
+    """A Jinja filter for templates: {{ entry.hero|picture("hero") }}."""
+    photo = photo_at(image.path, Path(context["PATH"]).resolve())
+    site_url = str(context.get("SITEURL", "")).rstrip("/")
+    return picture_html(plan_for(photo, photo_sizes(context)), image.alt, site_url, css_class)
+
+
+class PhotoGenerator(Generator):
+    """Writes every photo shown by a published post or page (and nothing else)."""
+
+    def generate_context(self) -> None:
+        pass
+
+    def generate_output(self, writer: Any) -> None:
+        site = BuildState.of(self.settings).loaded
+        output = Path(self.output_path)
+        sizes = photo_sizes(self.settings)
+        content_root = site.context.content_root
+        wanted = sorted({image.path for image in site.published_images})
+        for path in wanted:
+            write_photo(plan_for(photo_at(path, content_root), sizes), output)
