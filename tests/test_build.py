@@ -357,7 +357,7 @@ def test_a_build_leaves_nothing_beside_the_site_and_never_follows_links(
     tmp_path: Path,
 ) -> None:
     """Each build writes a new site into a staging folder and swaps it in; the site it
-    replaces is deleted, links inside it are deleted, never followed."""
+    replaced is deleted beside the next build, links inside it deleted, never followed."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "fixtures" / "feeds" / "content", content)
     output = tmp_path / "output"
@@ -379,7 +379,9 @@ def test_a_build_leaves_nothing_beside_the_site_and_never_follows_links(
     assert not (output / "outside.html").exists() and not (output / "outside").exists()
     assert (precious / "keep.html").read_text(encoding="utf-8") == "not the site's"
     assert (precious / "folder" / "keep.html").is_file()
-    assert not list(tmp_path.glob(".output*")), "nothing is left beside output/"
+    # Beside output/ only the site the last build replaced, which the next build deletes.
+    left = list(tmp_path.glob(".output*"))
+    assert len(left) <= 1 and all(".old-" in path.name for path in left), left
 
 
 def test_a_fault_in_the_kit_leaves_nothing_beside_the_site(tmp_path: Path) -> None:

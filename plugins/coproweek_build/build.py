@@ -7,7 +7,6 @@ new, empty folder beside output/ and renamed into place only when everything pas
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import re
 import shutil
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from coproweek_content.buildstate import STATE_KEY, BuildState
+from coproweek_content.digests import settings_digest
 from coproweek_content.problems import (
     Problem,
     Severity,
@@ -70,17 +70,9 @@ FINGERPRINT = re.compile(r"[0-9a-f]{16}")
 
 
 def cache_fingerprint(settings: dict[str, Any]) -> str:
-    """Pelican's content cache ignores settings and code changes; key it by both."""
-    digest = hashlib.sha256()
-    # "Today" only decides which posts are published, and that is re-checked on every build.
-    for name in sorted(set(settings) - {"COPROWEEK_TODAY", STATE_KEY, "OUTPUT_PATH"}):
-        value = settings[name]
-        if isinstance(value, (str, int, float, bool, type(None), list, tuple, dict)):
-            digest.update(f"{name}={value!r}\n".encode())
-    plugins = Path(__file__).resolve().parent.parent
-    for source in sorted(plugins.rglob("*.py")):
-        digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
+    """The folder of this build's caches: one per settings and code (Pelican's own cache
+    knows neither)."""
+    return settings_digest(settings)[:16]
 
 
 def stops_build(problems: list[Problem], strict: bool) -> list[Problem]:

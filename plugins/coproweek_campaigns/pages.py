@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from coproweek_content.dates import day_month, long_date
 from coproweek_content.fields import slug as make_slug
 from coproweek_content.model import WELLBEING, Campaign
 
@@ -121,30 +122,13 @@ def lead_summary(page: CampaignPage | None) -> Lead | None:
     return Lead(page.campaign, page.url, page.status, page.quote_count, len(page.blogs))
 
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def date_strings(article: Any) -> None:
     """Give a post its dates as the templates show them ("2024-07-02", "2 July 2024" and
-    "2 July"), once: Pelican's strftime is slow, and the month names stay English whatever
-    the locale."""
-    day = article.date
-    article.date_iso = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
-    article.date_day_month = f"{day.day} {MONTHS[day.month - 1]}"
-    article.date_text = f"{article.date_day_month} {day.year}"
+    "2 July"), once per post."""
+    day = article.date.date()
+    article.date_iso = day.isoformat()
+    article.date_day_month = day_month(day)
+    article.date_text = long_date(day)
 
 
 def organisations(articles: Iterable[Any], base_url: str) -> dict[str, Listing]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .colours import describe
+from coproweek_content.colours import describe
 
 
 def _sentence(text: str) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from coproweek_content.colours import contrast
 from coproweek_content.loader import LoadedSite
 from coproweek_content.problems import Problem, display_path
 from coproweek_content.source import read_source
 
 from .cache import CardCache
-from .colours import contrast
 from .compose import compose
 from .layouts import FORMATS, LAYOUTS
 from .plan import Card, CardOptions, name_images

@@ -10,11 +10,13 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field, fields
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import PIL
+from coproweek_content.dates import date_range
+from coproweek_content.digests import code_digest
 from coproweek_content.loader import LoadedSite, post_url
 from coproweek_content.memo import CONTENT_CODE, Memo
 from coproweek_content.model import Campaign, Post
@@ -141,20 +143,11 @@ def _logo_path(settings: dict[str, Any]) -> str:
     return str(path if path.is_absolute() else project_root(settings) / path)
 
 
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in CODE_FILES:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()
-
-
 def versions() -> dict[str, str]:
     return {
         "pillow": PIL.__version__,
         "raqm": str(features.version("raqm")),
-        "code": code_digest(),
+        "code": code_digest(tuple(CODE / name for name in CODE_FILES)),
     }
 
 
@@ -283,10 +276,7 @@ def campaign_card(campaign: Campaign, site: LoadedSite, options: CardOptions) ->
 
 
 def _date_range(campaign: Campaign) -> str:
-    start, end = campaign.starts, campaign.ends
-    if start.month == end.month:
-        return f"{start.day} to {end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B} to {end.day} {end:%B %Y}"
+    return date_range(campaign.starts, campaign.ends)
 
 
 def _card(

@@ -32,6 +32,12 @@ def contrast(first: str, second: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+def describe(background: str, text: str) -> str:
+    """A few plain words for alt text: 'dark text on a light background'."""
+    light = relative_luminance(background) > relative_luminance(text)
+    return "dark text on a light background" if light else "light text on a dark background"
+
+
 def shown_ratio(ratio: float, required: float) -> str:
     """The ratio to two decimals, never rounded up to a pass it did not reach."""
     rounded = round(ratio, 2)

@@ -16,32 +16,10 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+from .digests import code_digest, tree_signature
+
 CONTENT_CODE = Path(__file__).resolve().parent
-FORMAT = b"memo-2"
-
-
-def code_digest(folders: tuple[Path, ...]) -> bytes:
-    digest = hashlib.sha256(FORMAT)
-    for folder in folders:
-        for source in sorted(folder.glob("*.py")):
-            digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    return digest.digest()
-
-
-def tree_signature(folder: Path) -> bytes:
-    """Names, sizes and modification times of every file below `folder` (photos)."""
-    digest = hashlib.sha256()
-    if folder.is_dir():
-        for top, dirs, files in os.walk(folder):
-            dirs.sort()
-            for name in sorted(files):
-                path = os.path.join(top, name)
-                try:
-                    status = os.stat(path)
-                except OSError:
-                    continue
-                digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
-    return digest.digest()
+FORMAT = "memo-2"
 
 
 class Memo:
@@ -53,7 +31,8 @@ class Memo:
 
     def __init__(self, file: Path | None, code: tuple[Path, ...] = (CONTENT_CODE,)) -> None:
         self.file = file
-        self._code = code_digest(code)
+        files = tuple(path for folder in code for path in sorted(folder.glob("*.py")))
+        self._code = f"{FORMAT}\0{code_digest(files)}".encode()
         self._context = hashlib.sha256(self._code)
         self._old: dict[str, bytes] = self._load()
         self._reused: dict[str, bytes] = {}
@@ -62,8 +41,7 @@ class Memo:
     def surround(self, surroundings: list[Any], trees: tuple[Path, ...] = ()) -> None:
         """Everything besides the input itself that the step reads; set before key()."""
         self._context = hashlib.sha256(self._code)
-        for tree in trees:
-            self._context.update(tree_signature(tree))
+        self._context.update(tree_signature(trees).encode())
         self._context.update(repr(surroundings).encode())
 
     def _load(self) -> dict[str, bytes]:

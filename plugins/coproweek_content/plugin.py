@@ -1,6 +1,5 @@
 """The content plugin's signal handlers (see the package's docstring for what each does)."""
 
-
 from __future__ import annotations
 
 import sys
@@ -10,6 +9,7 @@ from typing import Any
 from pelican import signals
 
 from .buildstate import BuildState
+from .dates import day_month, long_date
 from .inventory import IGNORED
 from .photos import PhotoGenerator, picture
 from .problems import errors_in, format_report
@@ -41,7 +41,12 @@ def read_content(pelican: Any) -> None:
     settings = pelican.settings
     settings.update(ENFORCED)
     settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
-    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "picture": picture}
+    settings["JINJA_FILTERS"] = {
+        **settings.get("JINJA_FILTERS", {}),
+        "picture": picture,
+        "long_date": long_date,
+        "day_month": day_month,
+    }
     state = BuildState.ensure(settings)
     read_settings(settings, state)
     load(settings, state)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sqlite3
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import pelican
+from coproweek_content.digests import settings_digest, tree_signature
 from jinja2 import meta
 
 from .fingerprint import Fingerprints
@@ -21,10 +21,6 @@ from .settings import PageCacheSettings
 PLUGINS = Path(__file__).resolve().parent.parent
 NAMES_FILE = "template-names.json"
 DATABASE = "pages.sqlite"
-ADDRESS = re.compile(r" at 0x[0-9a-f]+")
-PER_BUILD_SETTINGS = frozenset(
-    {"OUTPUT_PATH", "CACHE_PATH", "COPROWEEK_TODAY", "COPROWEEK_BUILD_STATE"}
-)
 
 
 class PageStore:
@@ -187,38 +183,9 @@ def _parsed(environment: Any, source: str) -> tuple[frozenset[str], tuple[str | 
 
 
 def build_salt(settings: dict[str, Any]) -> str:
-    """What every page depends on besides its context: the theme, the code of the
-    plugins (filters such as `picture`), the photos, and the versions that render."""
-    digest = hashlib.sha256(f"{pelican.__version__}\0{jinja2.__version__}\0".encode())
-    digest.update(_code_digest())
-    # Filters read settings too; the folders of this one build are not an input.
-    for name in sorted(set(settings) - PER_BUILD_SETTINGS):
-        value = settings[name]
-        if isinstance(value, (str, int, float, bool, type(None), list, tuple, dict)):
-            # A function is named by where it lives (its code is in the digest above).
-            digest.update(ADDRESS.sub("", f"{name}={value!r}\n").encode())
-    for folder in (Path(settings.get("THEME", "")), Path(settings["PATH"]) / "images"):
-        digest.update(_tree_digest(folder))
-    return digest.hexdigest()
-
-
-@cache
-def _code_digest() -> bytes:
-    digest = hashlib.sha256()
-    for source in sorted(PLUGINS.rglob("*.py")):
-        digest.update(source.relative_to(PLUGINS).as_posix().encode() + b"\0")
-        digest.update(source.read_bytes())
-    return digest.digest()
-
-
-def _tree_digest(folder: Path) -> bytes:
-    digest = hashlib.sha256()
-    if not folder.is_dir():
-        return digest.digest()
-    for top, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            path = os.path.join(top, name)
-            status = os.stat(path)
-            digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
-    return digest.digest()
+    """What every page depends on besides its context
+    by: the settings and the plugins' code, the versions that render, the theme, and the
+    photos (their sizes are in the pages)."""
+    versions = f"{pelican.__version__}\0{jinja2.__version__}\0{settings_digest(settings)}"
+    folders = (Path(settings.get("THEME", "")), Path(settings["PATH"]) / "images")
+    return hashlib.sha256((versions + tree_signature(folders)).encode()).hexdigest()
