@@ -318,9 +318,10 @@ def tests(c: Context, k: str = "") -> None:
 
 @task
 def lint(c: Context) -> None:
-    """Check code style with ruff."""
+    """Check the code: style with ruff, types with mypy."""
     c.run(f"{sys.executable} -m ruff check .")
     c.run(f"{sys.executable} -m ruff format --check .")
+    c.run(f"{sys.executable} -m mypy")
 
 
 @task(help={"posts": 'corpus sizes, e.g. --posts 2000 or --posts "500 2000" (growth is printed)'})

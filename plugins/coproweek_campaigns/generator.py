@@ -134,7 +134,7 @@ class CampaignGenerator(Generator):
         feeds = self.context.get("feeds")
         for page in self.context["campaign_pages"]:
             page.feed_links = build_pages.feed_links(feeds, page.year)
-            page.gallery_url = str(galleries.get(page.year, galleries.get(str(page.year), "")))
+            page.gallery_url = str(galleries.get(page.year, ""))
 
         def write(save_as: str, template: str, url: str, **values: Any) -> None:
             writer.write_file(save_as, self.get_template(template), self.context, url=url, **values)

@@ -50,7 +50,7 @@ def card_problems(site: LoadedSite, settings: dict[str, Any], build: CardsBuild)
 
 def contrast_problems(site: LoadedSite, options: CardOptions) -> list[Problem]:
     problems: list[Problem] = []
-    palettes = [
+    palettes: list[tuple[str, Path | None, dict[str, Any]]] = [
         (display_path(c.source_path, site.context.project_root), c.source_path, c.palette.__dict__)
         for _, c in sorted(site.context.campaigns.items())
     ]

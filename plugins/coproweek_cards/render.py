@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,7 +60,8 @@ def draw_runs(image: Image.Image, runs: tuple[PlacedRun, ...] | list[PlacedRun])
 def _draw_emoji(image: Image.Image, run: PlacedRun) -> None:
     font = fonts.pillow_font(run.face, run.size)
     left, top, right, bottom = font.getbbox(run.text, anchor="ls")
-    glyphs = Image.new("RGBA", (max(1, right - left), max(1, bottom - top)), (0, 0, 0, 0))
+    size = (max(1, math.ceil(right - left)), max(1, math.ceil(bottom - top)))
+    glyphs = Image.new("RGBA", size, (0, 0, 0, 0))
     ImageDraw.Draw(glyphs).text(
         (-left, -top), run.text, font=font, anchor="ls", embedded_color=True
     )

@@ -326,10 +326,9 @@ def place(
         runs = visual_order(detach_spaces(split_runs(line, chain)), block.rtl)
         widths = [run_width(run, block.size, rtl) for run, rtl in runs]
         total = sum(widths)
+        x: float = box.left
         if align == "end" or (align == "start" and block.rtl):
             x = box.right - math.ceil(total) - 1
-        else:
-            x = box.left
         for (run, rtl), width in zip(runs, widths, strict=True):
             placed.append(
                 PlacedRun(run.text, run.face, block.size, x, baseline, rtl, colour, width)

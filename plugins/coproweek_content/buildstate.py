@@ -70,7 +70,7 @@ class BuildState:
         """A plugin's own per-build object, made on first use."""
         if name not in self._parts:
             self._parts[name] = factory()
-        return self._parts[name]  # type: ignore[no-any-return]
+        return self._parts[name]
 
     def get_part(self, name: str) -> Any:
         return self._parts.get(name)

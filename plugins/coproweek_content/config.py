@@ -94,7 +94,7 @@ class Settings:
                 state.extra_problems += wrong.problems
                 return cls()
 
-        return state.part(cls.__name__, checked)  # type: ignore[no-any-return]
+        return state.part(cls.__name__, checked)
 
 
 def check_settings(

@@ -44,7 +44,13 @@ def tree_signature(folders: Iterable[Path]) -> str:
 
 # Values that differ from build to build without changing what is built.
 PER_BUILD = frozenset(
-    {"COPROWEEK_TODAY", "COPROWEEK_BUILD_STATE", "OUTPUT_PATH", "CACHE_PATH", "COPROWEEK_PROJECT_ROOT"}
+    {
+        "COPROWEEK_TODAY",
+        "COPROWEEK_BUILD_STATE",
+        "OUTPUT_PATH",
+        "CACHE_PATH",
+        "COPROWEEK_PROJECT_ROOT",
+    }
 )
 
 

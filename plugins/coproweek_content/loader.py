@@ -92,9 +92,8 @@ class LoadedSite:
 
     def _entry(self, path: Path | str) -> Post | Page | None:
         if len(self._by_path) != len(self.posts) + len(self.pages):
-            self._by_path = {
-                os.path.abspath(entry.source_path): entry for entry in [*self.posts, *self.pages]
-            }
+            entries: list[Post | Page] = [*self.posts, *self.pages]
+            self._by_path = {os.path.abspath(entry.source_path): entry for entry in entries}
         return self._by_path.get(os.path.abspath(path))
 
     def post_for(self, path: Path | str) -> Post | None:

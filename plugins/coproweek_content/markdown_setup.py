@@ -113,5 +113,5 @@ def make_markdown(site_url: str = "") -> markdown.Markdown:
     # Text indented by four spaces (pasted paragraphs often are) stays text: an indented code
     # block is never what a contributor means. Fenced code (```) still works.
     md.parser.blockprocessors.deregister("code")
-    md.treeprocessors["coproweek_site_links"].site_url = site_url.rstrip("/")  # type: ignore[attr-defined]
+    md.treeprocessors["coproweek_site_links"].site_url = site_url.rstrip("/")
     return md

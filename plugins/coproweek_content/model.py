@@ -166,6 +166,9 @@ class Page:
     slug_line: int = 1
 
 
+Day = date  # Post has a field named date
+
+
 @dataclass(frozen=True)
 class Post:
     kind: str  # "quote" or "blog"
@@ -212,7 +215,7 @@ class Post:
     def consent_of(self, quote: Quote) -> Consent:
         return self.consent if quote.quoted is None else self.quoted[quote.quoted].consent
 
-    def shown_quotes(self, today: date, channel: str) -> tuple[Quote, ...]:
+    def shown_quotes(self, today: Day, channel: str) -> tuple[Quote, ...]:
         """The quotes whose people's consent allows `channel` today."""
         return tuple(
             quote
@@ -220,7 +223,7 @@ class Post:
             if self.consent_of(quote).is_active(today) and self.consent_of(quote).allows(channel)
         )
 
-    def withdrawn_quotes(self, today: date) -> tuple[Quote, ...]:
+    def withdrawn_quotes(self, today: Day) -> tuple[Quote, ...]:
         """Quotes of people quoted here who are off the site while the post stays."""
         return tuple(
             q
@@ -228,7 +231,7 @@ class Post:
             if q.quoted is not None and q not in self.shown_quotes(today, "web")
         )
 
-    def html_for(self, today: date, channel: str = "web") -> Markup:
+    def html_for(self, today: Day, channel: str = "web") -> Markup:
         """The body as `channel` shows it today: without the pull quotes of people whose
         consent does not allow it."""
         shown = self.shown_quotes(today, channel)
@@ -246,13 +249,13 @@ class Post:
     def images(self) -> tuple[Image, ...]:
         return ((self.hero,) if self.hero else ()) + self.body_images
 
-    def is_scheduled(self, today: date) -> bool:
+    def is_scheduled(self, today: Day) -> bool:
         """Dated after today: held back until its day."""
         return self.date.date() > today
 
-    def is_taken_down(self, today: date) -> bool:
+    def is_taken_down(self, today: Day) -> bool:
         """Off the site because of the person's consent."""
         return not (self.consent.is_active(today) and self.consent.allows("web"))
 
-    def is_published(self, today: date) -> bool:
+    def is_published(self, today: Day) -> bool:
         return not self.is_taken_down(today) and not self.is_scheduled(today)

@@ -165,10 +165,11 @@ def _quote_post_quote(
 ) -> Quote:
     """A quote post's words as the page shows them (after sanitising), never the Markdown."""
     text = rendered.text
-    if MARKUP.search(text):
+    markup = MARKUP.search(text)
+    if markup:
         report.add(
             source.body_line,
-            f'the quote shows HTML code as words ("{MARKUP.search(text)[0]}..."), which its '
+            f'the quote shows HTML code as words ("{markup[0]}..."), which its '
             "card, feeds and alt text would pass on.",
             "write the quote's words only.",
         )

@@ -88,7 +88,8 @@ class FeedIndex(Mapping[int, list[dict[str, str]]]):
         wanted: list[FeedChannel | None] = [self.site]
         if article is not None:
             entry = getattr(article, "entry", None)
-            wanted.append(self.campaigns.get(getattr(entry, "campaign_year", None)))
+            year = getattr(entry, "campaign_year", None)
+            wanted.append(self.campaigns.get(year) if isinstance(year, int) else None)
             wanted.append(self.types.get(getattr(getattr(article, "category", None), "slug", "")))
         if campaign is not None:
             wanted.append(self.campaigns.get(getattr(campaign, "year", campaign)))

@@ -23,6 +23,8 @@ from coproweek_content.model import Post
 from .links import absolute_links
 from .settings import CONSENT_CHANNEL
 
+Day = date  # FeedItem has a field named date
+
 
 @dataclass(frozen=True)
 class Card:
@@ -52,9 +54,7 @@ class FeedItem:
     card_source: Any = None  # the article's `card`, read when feeds are written
     content: str | None = None  # HTML with absolute addresses, or made from content_parts
     # Made only for the items a feed lists: most posts are past every feed's item limit.
-    content_parts: tuple[Any, Any, str, date] | None = field(
-        default=None, repr=False, compare=False
-    )
+    content_parts: tuple[Any, Any, str, Day] | None = field(default=None, repr=False, compare=False)
 
     def html(self) -> str:
         """The full post as HTML, with absolute addresses."""

@@ -65,7 +65,7 @@ class CachingTemplate:
 class CachingWriter(Writer):
     """Pelican's writer, with each page's template rendered through the store."""
 
-    def write_file(self, name: Any, template: Any, context: dict[str, Any], *args, **kwargs):  # type: ignore[no-untyped-def]
+    def write_file(self, name: Any, template: Any, context: dict[str, Any], *args, **kwargs):
         store = _store_of(context)
         if store is not None and name:
             template = CachingTemplate(template, store)

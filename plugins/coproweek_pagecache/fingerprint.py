@@ -131,7 +131,7 @@ class Fingerprints:
 
     def _walk_object(self, value: Any, tokens: list[str]) -> None:
         kind = type(value)
-        if _is_fixed(kind):
+        if _is_fixed(kind):  # type: ignore[arg-type]
             tokens.append(self._fixed_digest(value))
         elif isinstance(value, (set, frozenset)):
             parts = []

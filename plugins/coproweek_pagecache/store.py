@@ -74,6 +74,7 @@ class PageStore:
                 known = template_names(environment, name)
                 self._known_names[name] = known
                 self._names_changed = True
+            assert known is not None
             found = known["names"]
             # "output_file" is Pelican's name for the page being written.
             self._names[name] = None if found is None else ["output_file", *found]
