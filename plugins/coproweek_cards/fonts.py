@@ -8,6 +8,7 @@ A character that no font holds is reported, never drawn.
 from __future__ import annotations
 
 import hashlib
+import os
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -88,8 +89,15 @@ def pillow_font(face: Face, size: int) -> ImageFont.FreeTypeFont:
     )
 
 
-@cache
 def file_digest(path: str) -> str:
+    """A digest of a font or logo file, worked out again only when the file changed (a
+    long-running process, such as livereload, sees a replaced logo)."""
+    status = os.stat(path)
+    return _digest(path, status.st_size, status.st_mtime_ns)
+
+
+@cache
+def _digest(path: str, size: int, mtime_ns: int) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
