@@ -307,12 +307,19 @@ def tidy(c: Context, file: str, dry_run: bool = False) -> None:
     print(f"Saved {file}. Look at the change above, then run ./kit check.")
 
 
-@task(help={"k": "only run tests whose name matches this expression"})
-def tests(c: Context, k: str = "") -> None:
+@task(
+    help={
+        "k": "only run tests whose name matches this expression",
+        "fast": "leave out the tests that drive a browser",
+    }
+)
+def tests(c: Context, k: str = "", fast: bool = False) -> None:
     """Run the whole test suite."""
     command = [sys.executable, "-m", "pytest"]
     if k:
         command += ["-k", k]
+    if fast:
+        command += ["-m", "not browser"]
     c.run(shlex.join(command), pty=False, in_stream=False)
 
 

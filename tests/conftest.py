@@ -79,3 +79,10 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # Real-browser fixtures (`browser`, `site_url`): Debian's Chromium through Playwright.
 from browser_fixtures import browser, site_url  # noqa: E402, F401
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that drive Chromium are marked `browser` (`./kit tests --fast` leaves them out)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

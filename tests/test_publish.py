@@ -182,8 +182,8 @@ def test_the_workflows_commands_pass_on_a_new_copy_of_the_kit(
     assert commands and all(command.startswith("./kit ") for command in commands), commands
     for command in commands:
         arguments = command.split()[1:]
-        if arguments == ["tests"]:
-            continue
+        if arguments[0] == "tests":
+            continue  # this very test run
         done = invoke(project_copy, *arguments, COPROWEEK_SITEURL="https://example.github.io/site")
         assert done.returncode == 0, f"{command}\n{done.stdout}{done.stderr}"
         assert "Traceback" not in done.stdout + done.stderr
