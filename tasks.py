@@ -324,6 +324,14 @@ def tests(c: Context, k: str = "", fast: bool = False) -> None:
 
 
 @task
+def settings(c: Context) -> None:
+    """List every COPROWEEK_ setting, its default and what it is for."""
+    from coproweek_build.settings_table import settings_table
+
+    print(settings_table(load_settings(CONFIG["settings_base"])["PLUGINS"]))
+
+
+@task
 def lint(c: Context) -> None:
     """Check the code: style with ruff, types with mypy."""
     c.run(f"{sys.executable} -m ruff check .")

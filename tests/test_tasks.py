@@ -231,3 +231,13 @@ def test_a_scaffold_left_as_it_is_warns_and_stops_a_pull_request(tmp_path: Path)
     assert code == 0  # a draft may sit in a branch while it is written
     assert f"{path.relative_to(tmp_path)}:1: warning: this is placeholder text" in report
     assert check(content, COPROWEEK_STRICT=True)[0] == 1
+
+
+def test_the_readme_lists_every_setting_as_the_code_declares_it() -> None:
+    from coproweek_build.build import load_settings
+    from coproweek_build.settings_table import settings_table
+
+    table = settings_table(load_settings(ROOT / "pelicanconf.py")["PLUGINS"])
+    assert table in (ROOT / "README.md").read_text(encoding="utf-8"), (
+        "README.md's settings table is out of date: paste the output of ./kit settings"
+    )
