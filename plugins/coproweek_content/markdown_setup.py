@@ -95,14 +95,26 @@ class SiteLinksProcessor(Treeprocessor):
 
 
 class CoproweekExtension(Extension):
+    def __init__(self, site_url: str) -> None:
+        super().__init__()
+        self.site_url = site_url.rstrip("/")
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(PullQuoteProcessor(md), "coproweek_pull_quotes", 5)
-        md.treeprocessors.register(SiteLinksProcessor(md), "coproweek_site_links", 4)
+        site_links = SiteLinksProcessor(md)
+        site_links.site_url = self.site_url
+        md.treeprocessors.register(site_links, "coproweek_site_links", 4)
 
 
 def make_markdown(site_url: str = "") -> markdown.Markdown:
     md = markdown.Markdown(
-        extensions=["extra", "sane_lists", "toc", "pymdownx.magiclink", CoproweekExtension()],
+        extensions=[
+            "extra",
+            "sane_lists",
+            "toc",
+            "pymdownx.magiclink",
+            CoproweekExtension(site_url),
+        ],
         extension_configs={
             "toc": {"toc_depth": "2-3"},
             # Bare web and email addresses become links; nothing is shortened or rewritten.
@@ -113,5 +125,4 @@ def make_markdown(site_url: str = "") -> markdown.Markdown:
     # Text indented by four spaces (pasted paragraphs often are) stays text: an indented code
     # block is never what a contributor means. Fenced code (```) still works.
     md.parser.blockprocessors.deregister("code")
-    md.treeprocessors["coproweek_site_links"].site_url = site_url.rstrip("/")
     return md
