@@ -29,7 +29,6 @@ PLUGINS = [
     "coproweek_cards",
     "coproweek_campaigns",
     "coproweek_feeds",
-    "coproweek_pagecache",
     "coproweek_sitemap",
     "coproweek_minify",
     "coproweek_search",

@@ -90,7 +90,6 @@ class CampaignGenerator(Generator):
         networks = list(self.chosen.share)
         mastodon_server = self.chosen.mastodon_server
         site_name = self.settings.get("SITENAME", "")
-        # One per campaign, shared: fingerprinted once for all its posts' pages.
         links = {
             year: build_pages.CampaignLink(page.campaign, page.url)
             for year, page in by_year.items()

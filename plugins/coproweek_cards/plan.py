@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,12 +54,6 @@ class CardImage:
     def file_name(self) -> str:
         return self.url.rsplit("/", 1)[-1]
 
-    def page_fingerprint(self) -> tuple[Any, ...]:
-        """What pages can show of this size (coproweek_pagecache). Its size in bytes is
-        left out: it is known only once drawn, and the key already decides it."""
-        shown = (self.format, self.label, self.url, self.width, self.height, self.mime_type)
-        return (repr((*shown, self.key, self.alt, self.alt_long)),)
-
 
 @dataclass
 class Card:
@@ -84,21 +78,6 @@ class Card:
     def link(self) -> CardImage:
         """The link preview (og:image), or the first size made when that one is switched off."""
         return self.images.get("link") or next(iter(self.images.values()))
-
-    def page_fingerprint(self) -> tuple[Any, ...]:
-        """Everything pages can show of the card (coproweek_pagecache). Its words, colours
-        and layout are left out: each image's key is a hash of them."""
-        own = tuple(getattr(self, name) for name in SHOWN_CARD_FIELDS)
-        if not self.images:
-            return (*own, self.words, self.palette)
-        # An image's label, size and type follow from its format; its alt text is the card's.
-        # One string (repr of plain values) is the cheapest thing to fingerprint.
-        return (repr((own, [(i.format, i.url, i.key) for i in self.images.values()])),)
-
-
-SHOWN_CARD_FIELDS = tuple(
-    f.name for f in fields(Card) if f.name not in ("words", "palette", "layout", "images")
-)
 
 
 @dataclass

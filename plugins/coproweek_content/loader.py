@@ -140,7 +140,6 @@ def _checked_posts(
     for index, (post, problems) in zip(to_check, checked, strict=True):
         key = keys[index]
         if memo is not None and key:
-            post = dataclasses.replace(post, version=key) if post else None
             memo.put(key, (post, problems))
         results[index] = (post, problems)
     return [(*results[index], keys[index]) for index in range(len(jobs))]

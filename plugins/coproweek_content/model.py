@@ -7,11 +7,10 @@ naming mode a contributor chose is honoured in one place.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
 from markupsafe import Markup
 
@@ -190,20 +189,10 @@ class Post:
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     quoted: tuple[QuotedPerson, ...] = ()
     html: Markup = field(default=Markup(""), repr=False)  # the body, rendered and sanitised
-    # A hash of the file and of everything reading it depended on (see memo.py), when known:
-    # every field above follows from it.
-    version: str = field(default="", compare=False, repr=False)
 
     @property
     def display_name(self) -> str:
         return self.person.display_name
-
-    def page_fingerprint(self) -> tuple[Any, ...]:
-        """What identifies this post's values for the page cache: its version when known,
-        else every field."""
-        if self.version:
-            return ("version", self.version)
-        return tuple(getattr(self, item.name) for item in fields(self))
 
     @property
     def byline(self) -> str:

@@ -42,12 +42,6 @@ class FeedChannel:
     def link(self, format_name: str) -> FeedLink:
         return next(link for link in self.links if link.format == format_name)
 
-    def page_fingerprint(self) -> tuple[Any, ...]:
-        """What a page can show of this feed (coproweek_pagecache): never its items, so a
-        changed post does not make every page that links to the feed render again."""
-        fields = (self.group, self.title, self.description, self.basename, self.page_path)
-        return (*fields, self.page_url, self.links)
-
 
 @dataclass(eq=False)
 class FeedIndex(Mapping[int, list[dict[str, str]]]):
