@@ -162,8 +162,13 @@ def test_a_deleted_post_is_listed_for_taking_down(tmp_path: Path) -> None:
         "content/quotes/2025/ifan-peer-research-hands-back-the-questions.md: deleted or renamed "
         "since the last build; remove anything already shared from /2025/ifan-peer-research-hands-back-the-questions/"
     ) in printed
+    # Its cards too, by the names they were posted with (from the cards cache's history).
+    cards_part = printed.split("Cards to delete from social media", 1)[1].split("\n\n", 1)[0]
+    assert "content/quotes/2025/ifan-peer-research-hands-back-the-questions.md:" in cards_part
+    assert "ifan-peer-research-hands-back-the-questions-1-" in cards_part
     again, printed = build(content, output, cache)
     assert "deleted or renamed" not in printed  # listed once
+    assert "Cards to delete" not in printed
 
 
 def test_tidy_rewrites_pasted_text_as_clean_markdown(tmp_path: Path) -> None:

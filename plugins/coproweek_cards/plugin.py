@@ -14,7 +14,7 @@ from .cache import CardCache
 from .checks import card_problems
 from .generator import CardsGenerator, finish_packs, gallery_url
 from .plan import Card, CardOptions, name_images, post_cards
-from .settings import CardsSettings, cache_dir
+from .settings import CardsSettings
 from .state import PART, CardsBuild
 from .text import MissingGlyph
 
@@ -60,8 +60,9 @@ def plan_cards(article_generator: Any) -> None:
         card.campaign_year: card for card in cards if card.slug.startswith("campaign-")
     }
     context["card_galleries"] = {year: gallery_url(year) for year in site.context.campaigns}
-    build.takedown = takedown_names(site, options, CardCache(cache_dir(settings)))
     build.start_drawing(cards, settings)
+    assert build.cache is not None
+    build.takedown = takedown_names(site, options, build.cache, {card.source for card in cards})
 
 
 def finish_cards(pelican: Any) -> None:
@@ -70,10 +71,16 @@ def finish_cards(pelican: Any) -> None:
         finish_packs(build)
 
 
-def takedown_names(site: Any, options: CardOptions, cache: CardCache) -> dict[str, list[str]]:
+def takedown_names(
+    site: Any, options: CardOptions, cache: CardCache, sources: set[str]
+) -> dict[str, list[str]]:
     """Card file names of posts taken down: every name the cache has seen for them, and the
-    names their current words would have."""
+    names their current words would have; and of files deleted or renamed since the last
+    build (listed once: they leave the cache's history, which is saved with this build)."""
     found: dict[str, list[str]] = {}
+    known = sources | {display_path(p.source_path, site.context.project_root) for p in site.posts}
+    for source in sorted(set(cache.history) - known):
+        found[source] = sorted(cache.history.pop(source))
     today = site.context.today
     for post in site.published:  # people quoted in a post who withdrew: their cards only
         gone = {post.quotes.index(quote) + 1 for quote in post.withdrawn_quotes(today)}
