@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from pelican import signals
 from .buildstate import BuildState
 from .dates import day_month, long_date
 from .inventory import IGNORED
+from .languages import attributes as language_attributes
 from .photos import PhotoGenerator, picture
 from .problems import errors_in, format_report
 from .reader import CoproweekReader
@@ -46,6 +48,7 @@ def read_content(pelican: Any) -> None:
         "picture": picture,
         "long_date": long_date,
         "day_month": day_month,
+        "lang_attrs": partial(language_attributes, page_language=settings["DEFAULT_LANG"]),
     }
     state = BuildState.ensure(settings)
     read_settings(settings, state)
