@@ -15,6 +15,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .colours import dark_scheme
+
 
 class Naming(Enum):
     FULL_NAME = "full name"
@@ -39,6 +41,11 @@ class Palette:
     background: str
     text: str
     accent: str
+
+    @property
+    def dark(self) -> Palette:
+        """The palette for dark colour schemes (see colours.dark_scheme)."""
+        return Palette(*dark_scheme(self.background, self.text, self.accent))
 
 
 @dataclass(frozen=True)
@@ -187,6 +194,7 @@ class Post:
     hero: Image | None = None
     body_images: tuple[Image, ...] = ()
     link: str = ""  # a longer source (quotes) or the original of a cross-post (blogs)
+    language: str = ""  # the Language field (a checked BCP 47 tag), "" to detect it
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     quoted: tuple[QuotedPerson, ...] = ()
     html: Markup = field(default=Markup(""), repr=False)  # the body, rendered and sanitised
