@@ -289,3 +289,33 @@ def test_a_light_campaign_gets_a_dark_version_in_its_hue(sample_site: Path) -> N
     assert "--accent:#00595C" in style
     assert f"@media (prefers-color-scheme:dark){{:root{{--bg:{dark.background}" in style
     assert f"--accent:{dark.accent}" in style
+
+
+def test_a_campaign_chooses_its_featured_quote(tmp_path: Path) -> None:
+    content = copy_fixture("languages", tmp_path)
+    campaign = content / "campaigns" / "2024.md"
+    campaign.write_text(campaign.read_text().replace("Accent:", "Featured: bengali-name\nAccent:"))
+    result, printed = build(content, tmp_path / "output")
+    assert result.ok, printed
+    built = page(tmp_path / "output", "/campaigns/2024/")
+    featured = words(built.cssselect("section[aria-labelledby=featured-heading]")[0])
+    assert "We decided the questions together" in featured
+    wall = [words(figure) for figure in built.cssselect(".wall .quote")]
+    assert len(wall) == 3 and not any("We decided the questions" in quote for quote in wall)
+
+
+def test_without_featured_the_newest_quote_post_leads(languages_site: Path) -> None:
+    built = page(languages_site, "/campaigns/2024/")
+    featured = words(built.cssselect("section[aria-labelledby=featured-heading]")[0])
+    assert "Mae pawb yn cael dweud" in featured  # the Welsh quote, 4 July, the newest
+
+
+def test_a_featured_post_that_is_not_there_is_a_content_problem(tmp_path: Path) -> None:
+    content = copy_fixture("languages", tmp_path)
+    campaign = content / "campaigns" / "2024.md"
+    campaign.write_text(campaign.read_text().replace("Accent:", "Featured: no-such-post\nAccent:"))
+    code, printed = check(content)
+    assert code == 1
+    assert "campaigns/2024.md:8" in printed
+    assert 'Featured is "no-such-post", but no quote post' in printed
+    assert "bengali-name" in printed and "Traceback" not in printed

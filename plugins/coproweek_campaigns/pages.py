@@ -93,10 +93,24 @@ class CampaignPage:
 
     @property
     def featured(self) -> tuple[Any, Any] | None:
-        """The quote the campaign page and the home page show large: the newest quote post's,
-        else the newest blog's first pull quote (the wall's first)."""
+        """The quote the campaign page and the home page show large: the first shown quote of
+        the post the campaign's Featured field names, else the newest quote post's, else the
+        newest blog's first pull quote (the wall's first)."""
         wall = self.wall
-        return wall[0] if wall else None
+        chosen = [item for item in wall if item[0].slug == self.campaign.featured]
+        return (chosen or wall or [None])[0]
+
+    @property
+    def other_quotes(self) -> list[tuple[Any, Any]]:
+        """The wall without the featured quote (shown above it)."""
+        featured = self.featured
+        if featured is None:
+            return []
+        return [
+            (article, quote)
+            for article, quote in self.wall
+            if not (article is featured[0] and quote is featured[1])
+        ]
 
     @property
     def quote_count(self) -> int:

@@ -269,6 +269,7 @@ CAMPAIGN_FIELDS = _fields(
     Field("Text-colour", colour, required=True),
     Field("Accent", colour, required=True),
     Field("Partners", a_list),
+    Field("Featured", slug),  # the post whose quote the campaign page shows large
 )
 
 # Keys Pelican understands that would let a file choose where or how it is written.

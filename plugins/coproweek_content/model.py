@@ -61,6 +61,8 @@ class Campaign:
     source_path: Path
     intro_html: Markup = field(default=Markup(""), repr=False)  # rendered and sanitised
     images: tuple[Image, ...] = ()  # photos in the introduction
+    featured: str = ""  # the slug of the post whose quote leads the page ("" for the newest)
+    featured_line: int = 0
 
     def includes(self, day: date) -> bool:
         return self.starts <= day <= self.ends
