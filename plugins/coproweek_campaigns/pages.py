@@ -98,7 +98,8 @@ class CampaignPage:
         newest blog's first pull quote (the wall's first)."""
         wall = self.wall
         chosen = [item for item in wall if item[0].slug == self.campaign.featured]
-        return (chosen or wall or [None])[0]
+        first = chosen or wall
+        return first[0] if first else None
 
     @property
     def other_quotes(self) -> list[tuple[Any, Any]]:
