@@ -205,6 +205,11 @@ def test_quotes_names_and_titles_carry_their_language(languages_site: Path) -> N
     blog = page(languages_site, "/2024/listening-in-arabic/")
     (pull,) = blog.cssselect(".prose figure.pull-quote blockquote")
     assert (pull.get("lang"), pull.get("dir")) == ("ar", "rtl")
+    # Search engines are told too.
+    data = json.loads(urdu.cssselect("script[type='application/ld+json']")[0].text)
+    assert (data["@type"], data["inLanguage"]) == ("Quotation", "ur")
+    data = json.loads(welsh.cssselect("script[type='application/ld+json']")[0].text)
+    assert data["inLanguage"] == "cy"
     # The campaign's wall marks each quote the same way.
     wall = page(languages_site, "/campaigns/2024/")
     marked = {q.get("lang") for q in wall.cssselect(".quote blockquote") if q.get("lang")}

@@ -99,6 +99,12 @@ def resolve(text: str, declared: str = "") -> Language:
     return detected(text)
 
 
+def tag_of(text: str, declared: str = "", page_language: str = "en") -> str:
+    """The BCP 47 tag of `text`, the page's own when nothing says otherwise (for
+    structured data's inLanguage)."""
+    return resolve(str(text), declared).tag or page_language
+
+
 def attribute_pairs(
     text: str, declared: str = "", page_language: str = "en"
 ) -> list[tuple[str, str]]:

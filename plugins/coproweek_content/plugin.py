@@ -13,6 +13,7 @@ from .buildstate import BuildState
 from .dates import day_month, long_date
 from .inventory import IGNORED
 from .languages import attributes as language_attributes
+from .languages import tag_of
 from .photos import PhotoGenerator, picture
 from .problems import errors_in, format_report
 from .reader import CoproweekReader
@@ -49,6 +50,7 @@ def read_content(pelican: Any) -> None:
         "long_date": long_date,
         "day_month": day_month,
         "lang_attrs": partial(language_attributes, page_language=settings["DEFAULT_LANG"]),
+        "language_tag": partial(tag_of, page_language=settings["DEFAULT_LANG"]),
     }
     state = BuildState.ensure(settings)
     read_settings(settings, state)
