@@ -62,6 +62,9 @@ def test_home_page_leads_with_the_campaign_and_its_heading_is_not_the_header(
     # The newest quote of the campaign, large, beside the latest posts.
     featured = home.cssselect("section[aria-labelledby=featured-heading] .quote-large")[0]
     assert "hand over part of the budget" in words(featured)
+    latest = words(home.cssselect("section[aria-labelledby=latest-heading]")[0])
+    assert "hand over part of the budget" not in latest  # shown once
+    assert "Innovation is not always shiny" in latest
 
 
 @pytest.mark.parametrize("address", ["/", "/campaigns/2025/"])

@@ -46,6 +46,7 @@ class FeaturedQuote:
     attribution: str  # the name, role and organisation
     url: str  # the post it is from
     language: str = ""  # the post's Language field
+    whole_post: bool = False  # a quote post (not a pull quote in a blog post)
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,12 @@ def lead_summary(page: CampaignPage | None) -> Lead | None:
         article, quote = page.featured
         language = article.entry.language if quote.quoted is None else ""
         featured = FeaturedQuote(
-            quote.short_text, quote.speaker, quote.attribution, article.url, language
+            quote.short_text,
+            quote.speaker,
+            quote.attribution,
+            article.url,
+            language,
+            article.kind == "quote",
         )
     return Lead(page.campaign, page.url, page.status, page.quote_count, len(page.blogs), featured)
 
