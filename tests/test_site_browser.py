@@ -245,3 +245,36 @@ def test_axe_finds_nothing_on_the_language_pages(
             results = Axe().run(page)
             assert results.violations_count == 0, f"{path} {scheme}\n{results.generate_report()}"
         page.close()
+
+
+def test_banner_and_quotes_keep_their_shapes_in_forced_colours(
+    browser: Browser, site_url: str
+) -> None:
+    """Windows High Contrast replaces every colour: the buttons and the quote bars are
+    borders, so they still show."""
+    context = browser.new_context(forced_colors="active", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "/campaigns/2025/")
+    for selector in (".campaign-banner .button", "main .quote"):
+        shapes = page.evaluate(
+            """(selector) => [...document.querySelectorAll(selector)].map(e => {
+                const s = getComputedStyle(e);
+                return e.matches('.button') ? [s.borderTopStyle, parseFloat(s.borderTopWidth)]
+                    : [s.borderInlineStartStyle, parseFloat(s.borderInlineStartWidth)]; })""",
+            selector,
+        )
+        assert shapes and all(style == "solid" and width >= 2 for style, width in shapes), shapes
+    context.close()
+
+
+def test_the_banner_prints_as_black_on_white(browser: Browser, site_url: str) -> None:
+    page = _open(browser, 1280)
+    page.goto(site_url + "/")
+    page.emulate_media(media="print")
+    colours = page.evaluate(
+        """[getComputedStyle(document.querySelector('.campaign-banner')).backgroundColor,
+            getComputedStyle(document.querySelector('.campaign-banner h1')).color]"""
+    )
+    assert colours == ["rgba(0, 0, 0, 0)", "rgb(0, 0, 0)"]
+    assert not page.locator(".banner-card").is_visible()
+    page.close()
