@@ -1,8 +1,8 @@
 """The built sample site in a real browser (Debian's Chromium through Playwright).
 
 axe-core must find no violations on any kind of page at a phone width and a desktop width;
-keyboard users must reach the skip link first and the main content next; and screenshots
-are written to tests/screenshots/ for a person to look at.
+keyboard users must reach the skip link first and the main content next. (Screenshots of
+the site for a person to look at: test_site_browser.py.)
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ def page_types(output: Path) -> dict[str, str]:
     return types
 
 
-def _open(browser: Browser, width: int) -> Page:
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def _open(browser: Browser, width: int, scheme: str = "light") -> Page:
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
     outside: list[str] = []
     page.on(
         "request",
@@ -79,20 +79,21 @@ def test_page_types_cover_the_issue(sample_site: Path) -> None:
         assert {"gallery", "gallery, a later page"} <= covered  # conftest pages the galleries
 
 
+@pytest.mark.parametrize("scheme", ("light", "dark"))
 @pytest.mark.parametrize("width", WIDTHS)
 def test_axe_finds_no_violations(
-    browser: Browser, site_url: str, sample_site: Path, width: int
+    browser: Browser, site_url: str, sample_site: Path, width: int, scheme: str
 ) -> None:
     axe = Axe()
     problems = []
-    page = _open(browser, width)
+    page = _open(browser, width, scheme)
     for name, path in page_types(sample_site).items():
         response = page.goto(site_url + path)
         assert response is not None
         assert response.status == 200, path
         results = axe.run(page)
         if results.violations_count:
-            problems.append(f"{name} ({path}) at {width}px:\n{results.generate_report()}")
+            problems.append(f"{name} ({path}) at {width}px, {scheme}:\n{results.generate_report()}")
         width_used = page.evaluate("document.documentElement.scrollWidth")
         if width_used > width:
             problems.append(f"{name} ({path}) scrolls sideways at {width}px ({width_used}px wide)")
@@ -149,21 +150,6 @@ def test_text_spacing_does_not_hide_content(browser: Browser, site_url: str) -> 
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_screenshots_for_people_to_look_at(
-    browser: Browser, site_url: str, sample_site: Path, width: int
-) -> None:
-    SCREENSHOTS.mkdir(exist_ok=True)
-    types = page_types(sample_site)
-    page = _open(browser, width)
-    for name in ("home", "campaign", "quote"):
-        page.goto(site_url + types[name])
-        target = SCREENSHOTS / f"{name}-{width}.png"
-        page.screenshot(path=str(target), full_page=True)
-        assert target.stat().st_size > 5000
-    page.close()
-
-
-@pytest.mark.parametrize("width", WIDTHS)
 def test_a_dark_campaign_palette_stays_accessible(
     browser: Browser, dark_site_url: str, width: int
 ) -> None:
@@ -181,7 +167,8 @@ def test_a_dark_campaign_palette_stays_accessible(
         "[document.activeElement.textContent, getComputedStyle(document.activeElement).backgroundColor]"
     )
     assert focused == ["Co-production Week", "rgb(255, 221, 0)"]
-    page.screenshot(path=str(SCREENSHOTS / f"dark-campaign-focus-{width}.png"))
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"site-dark-campaign-focus-{width}.png"))
     page.close()
 
 

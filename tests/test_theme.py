@@ -139,7 +139,7 @@ def test_a_faint_accent_is_named_on_its_own_line(tmp_path: Path) -> None:
 
 def test_campaign_page_has_everything_about_its_year(theme_site: Path) -> None:
     page = (theme_site / "campaigns" / "2026" / "index.html").read_text(encoding="utf-8")
-    assert "<h1>Sharing power in the open</h1>" in page
+    assert '<h1 id="banner-heading">Sharing power in the open</h1>' in page
     assert (
         '<time datetime="2026-05-30">30 May</time> to <time datetime="2026-06-03">3 June 2026</time>'
         in page
@@ -152,8 +152,12 @@ def test_campaign_page_has_everything_about_its_year(theme_site: Path) -> None:
     assert "The garden is open" not in page  # not part of the campaign
     assert 'href="/2026/opening-the-meeting-room/"' in page
     assert '<a href="/organisations/fernhill-tenants-union/">Fernhill Tenants Union</a>' in page
-    assert "<style>:root{--bg:#14213D;--text:#FFFFFF;--accent:#FCA311}</style>" in page
-    assert "happening now" in page
+    # A dark palette is its own dark version.
+    assert (
+        "<style>:root{--bg:#14213D;--text:#FFFFFF;--accent:#FCA311}@media (prefers-color-scheme:"
+        "dark){:root{--bg:#14213D;--text:#FFFFFF;--accent:#FCA311}}</style>"
+    ) in page
+    assert "Happening now" in page
 
 
 def test_campaign_archive_and_home_page_lead_with_the_current_campaign(
@@ -161,11 +165,12 @@ def test_campaign_archive_and_home_page_lead_with_the_current_campaign(
 ) -> None:
     home = (theme_site / "index.html").read_text(encoding="utf-8")
     assert "Happening now" in home
-    assert 'href="/campaigns/2026/">Co-production Week 2026: Sharing power in the open' in home
+    assert '<h1 id="banner-heading">Sharing power in the open</h1>' in home
+    assert '<a class="button button-primary" href="/campaigns/2026/">See the campaign</a>' in home
     # The sample's campaigns are all over on the pinned day: the latest one leads.
     sample_home = (sample_site / "index.html").read_text(encoding="utf-8")
-    assert "Our latest campaign" in sample_home
-    assert "Co-production Week 2025: Innovation through co-production" in sample_home
+    assert "Co-production Week 2025 · Our latest campaign</p>" in sample_home
+    assert '<h1 id="banner-heading">Innovation through co-production</h1>' in sample_home
     archive = (sample_site / "campaigns" / "index.html").read_text(encoding="utf-8")
     for year in (2023, 2024, 2025):
         assert f'href="/campaigns/{year}/"' in archive

@@ -38,6 +38,18 @@ class CampaignLink:
 
 
 @dataclass(frozen=True)
+class FeaturedQuote:
+    """A quote as the home page shows it, without its post (see Lead)."""
+
+    text: str
+    name: str  # as the person's consent allows
+    attribution: str  # the name, role and organisation
+    url: str  # the post it is from
+    language: str = ""  # the post's Language field
+    whole_post: bool = False  # a quote post (not a pull quote in a blog post)
+
+
+@dataclass(frozen=True)
 class Lead:
     """What the home page says of the campaign it leads with: no posts, so it stays light."""
 
@@ -46,6 +58,7 @@ class Lead:
     status: str
     quote_count: int
     blog_count: int
+    featured: FeaturedQuote | None = None
 
 
 @dataclass
@@ -60,6 +73,8 @@ class CampaignPage:
     feed_links: list[tuple[str, str]] = field(default_factory=list)  # (title, url)
     gallery_url: str = ""
     today: date | None = None  # the build's today: whose consent allows what
+    # The campaign's events, when the kit has them (the template shows the section only then).
+    events: list[Any] = field(default_factory=list)
 
     @property
     def wall(self) -> list[tuple[Any, Any]]:
@@ -76,6 +91,28 @@ class CampaignPage:
                     seen.add(key)
                     found.append((article, quote))
         return found
+
+    @property
+    def featured(self) -> tuple[Any, Any] | None:
+        """The quote the campaign page and the home page show large: the first shown quote of
+        the post the campaign's Featured field names, else the newest quote post's, else the
+        newest blog's first pull quote (the wall's first)."""
+        wall = self.wall
+        chosen = [item for item in wall if item[0].slug == self.campaign.featured]
+        first = chosen or wall
+        return first[0] if first else None
+
+    @property
+    def other_quotes(self) -> list[tuple[Any, Any]]:
+        """The wall without the featured quote (shown above it)."""
+        featured = self.featured
+        if featured is None:
+            return []
+        return [
+            (article, quote)
+            for article, quote in self.wall
+            if not (article is featured[0] and quote is featured[1])
+        ]
 
     @property
     def quote_count(self) -> int:
@@ -119,7 +156,19 @@ def lead_campaign(pages: Iterable[CampaignPage]) -> CampaignPage | None:
 def lead_summary(page: CampaignPage | None) -> Lead | None:
     if page is None:
         return None
-    return Lead(page.campaign, page.url, page.status, page.quote_count, len(page.blogs))
+    featured = None
+    if page.featured:
+        article, quote = page.featured
+        language = article.entry.language if quote.quoted is None else ""
+        featured = FeaturedQuote(
+            quote.short_text,
+            quote.speaker,
+            quote.attribution,
+            article.url,
+            language,
+            article.kind == "quote",
+        )
+    return Lead(page.campaign, page.url, page.status, page.quote_count, len(page.blogs), featured)
 
 
 def date_strings(article: Any) -> None:

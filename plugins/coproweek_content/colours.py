@@ -13,6 +13,16 @@ from dataclasses import dataclass
 NORMAL_TEXT = 4.5
 LARGE_TEXT = 3.0
 
+# The site's own palettes (background, text, accent), as theme/static/css/site.css sets
+# them for light and dark colour schemes (a test keeps the two in step).
+LIGHT_SITE = ("#FFFFFF", "#1B1B1B", "#1D4F91")
+DARK_SITE = ("#14161A", "#F2F2F2", "#9CC3FF")
+# A campaign accent lightened for dark pages goes a little past the minimum, so its banner
+# stays bright rather than greyed.
+DARK_ACCENT_CONTRAST = 6.0
+# The focus style on every palette, in both schemes: dark text on yellow.
+FOCUS = ("#FFDD00", "#0B0C0C")
+
 
 def _channel(value: int) -> float:
     srgb = value / 255
@@ -60,6 +70,30 @@ def readable_version(foreground: str, background: str, required: float) -> str:
         if contrast(candidate, background) >= required:
             return candidate
     return "#000000" if target == 0 else "#FFFFFF"
+
+
+def dark_scheme(background: str, text: str, accent: str) -> tuple[str, str, str]:
+    """A campaign palette for readers who asked for dark pages (prefers-color-scheme): a dark
+    palette stays as it is; a light one takes the site's dark background and text, and its
+    accent lightened until it reads on that background, so the campaign keeps its hue."""
+    if relative_luminance(background) < relative_luminance(text):
+        return background, text, accent
+    dark_background, dark_text, _ = DARK_SITE
+    return (
+        dark_background,
+        dark_text,
+        readable_version(accent, dark_background, DARK_ACCENT_CONTRAST),
+    )
+
+
+def scheme_pairs(background: str, text: str, accent: str) -> dict[str, tuple[str, str]]:
+    """Every (foreground, background) pair a palette puts on the page: text and links on
+    the background, and the banner (the background colour on the accent)."""
+    return {
+        "text": (text, background),
+        "links": (accent, background),
+        "banner": (background, accent),
+    }
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlparse
 
+from .languages import LanguageError, checked_tag
 from .model import CHANNELS, WELLBEING, Naming
 
 
@@ -151,6 +152,19 @@ def colour(value: str) -> str:
     return value.strip().upper()
 
 
+def language(value: str) -> str:
+    """A BCP 47 language tag Babel knows (cy, ur, bn, pa-Arab ...), as written."""
+    try:
+        return checked_tag(value).tag
+    except LanguageError:
+        raise FieldError(
+            f'"{value}" is not a language tag we know.',
+            "write the language as a short tag, for example cy (Welsh), ur (Urdu), "
+            "bn (Bengali), ar (Arabic) or pa-Arab (Punjabi in Arabic script); "
+            "leave Language out for English.",
+        ) from None
+
+
 def consent_reference(value: str) -> str:
     reference = value.strip()
     if "@" in reference or re.search(r"\d{9,}", re.sub(r"[\s()+]", "", reference)):
@@ -227,6 +241,7 @@ SHARED_POST_FIELDS = (
     Field("Tags", tags),
     Field("Wellbeing", wellbeing),
     Field("Slug", slug),
+    Field("Language", language),  # of the words, when not the site's (detected otherwise)
     *CONSENT_FIELDS,
 )
 QUOTE_FIELDS = _fields(
@@ -254,6 +269,7 @@ CAMPAIGN_FIELDS = _fields(
     Field("Text-colour", colour, required=True),
     Field("Accent", colour, required=True),
     Field("Partners", a_list),
+    Field("Featured", slug),  # the post whose quote the campaign page shows large
 )
 
 # Keys Pelican understands that would let a file choose where or how it is written.

@@ -214,8 +214,32 @@ def load_site(
             site.pages.append(page)
         site.problems += report.problems
     site.problems += addresses.problems
+    site.problems += _featured_problems(site)
     _report_held_back(site)
     return site
+
+
+def _featured_problems(site: LoadedSite) -> list[Problem]:
+    """A campaign's Featured field must name a post of that campaign with a quote."""
+    problems = []
+    for year, campaign in site.context.campaigns.items():
+        if not campaign.featured:
+            continue
+        own = [p for p in site.posts if p.campaign_year == year and p.quotes]
+        if any(post.slug == campaign.featured for post in own):
+            continue
+        examples = ", ".join(sorted(post.slug for post in own)[:3]) or "none yet"
+        problems.append(
+            Problem(
+                display_path(campaign.source_path, site.context.project_root),
+                campaign.featured_line,
+                f'Featured is "{campaign.featured}", but no quote post or blog post with a pull '
+                f"quote in the {year} campaign has that name.",
+                "write the file name of one of the year's posts without .md (posts of "
+                f"{year} with quotes: {examples}), or leave Featured out to show the newest quote.",
+            )
+        )
+    return problems
 
 
 def _report_held_back(site: LoadedSite) -> None:

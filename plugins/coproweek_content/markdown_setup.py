@@ -13,6 +13,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .body import ATTRIBUTION, name_key, split_attribution
+from .languages import attribute_pairs
 
 
 class PullQuoteProcessor(Treeprocessor):
@@ -74,8 +75,17 @@ class PullQuoteProcessor(Treeprocessor):
         name = self.names.get(name_key(written), written.split()[0] if written.split() else "")
         figure = etree.Element("figure", {"class": self.css_class})
         figure.append(quote)
+        # Words or a name in another script carry their language and direction.
+        for key, value in attribute_pairs("".join(quote.itertext())):
+            quote.set(key, value)
         caption = etree.SubElement(figure, "figcaption")
-        caption.text = "— " + ", ".join(part for part in (name, role) if part)
+        words = ", ".join(part for part in (name, role) if part)
+        name_language = dict(attribute_pairs(name))
+        if name_language:
+            caption.text = "— "
+            etree.SubElement(caption, "span", name_language).text = words
+        else:
+            caption.text = "— " + words
         return figure
 
 

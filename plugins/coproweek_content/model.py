@@ -14,6 +14,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .colours import dark_scheme
+
 
 class Naming(Enum):
     FULL_NAME = "full name"
@@ -39,6 +41,11 @@ class Palette:
     text: str
     accent: str
 
+    @property
+    def dark(self) -> Palette:
+        """The palette for dark colour schemes (see colours.dark_scheme)."""
+        return Palette(*dark_scheme(self.background, self.text, self.accent))
+
 
 @dataclass(frozen=True)
 class Campaign:
@@ -53,6 +60,8 @@ class Campaign:
     source_path: Path
     intro_html: Markup = field(default=Markup(""), repr=False)  # rendered and sanitised
     images: tuple[Image, ...] = ()  # photos in the introduction
+    featured: str = ""  # the slug of the post whose quote leads the page ("" for the newest)
+    featured_line: int = 0
 
     def includes(self, day: date) -> bool:
         return self.starts <= day <= self.ends
@@ -186,6 +195,7 @@ class Post:
     hero: Image | None = None
     body_images: tuple[Image, ...] = ()
     link: str = ""  # a longer source (quotes) or the original of a cross-post (blogs)
+    language: str = ""  # the Language field (a checked BCP 47 tag), "" to detect it
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     quoted: tuple[QuotedPerson, ...] = ()
     html: Markup = field(default=Markup(""), repr=False)  # the body, rendered and sanitised

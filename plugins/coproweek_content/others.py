@@ -68,6 +68,8 @@ def load_campaign(path: Path, context: SiteContext, report: FileReport) -> Campa
         source_path=path,
         intro_html=intro.html,
         images=tuple(intro.images),
+        featured=values.get("featured", ""),
+        featured_line=source.line_of("featured"),
     )
 
 

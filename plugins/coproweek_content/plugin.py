@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ from pelican import signals
 from .buildstate import BuildState
 from .dates import day_month, long_date
 from .inventory import IGNORED
+from .languages import attributes as language_attributes
+from .languages import tag_of
 from .photos import PhotoGenerator, picture
 from .problems import errors_in, format_report
 from .reader import CoproweekReader
@@ -46,6 +49,8 @@ def read_content(pelican: Any) -> None:
         "picture": picture,
         "long_date": long_date,
         "day_month": day_month,
+        "lang_attrs": partial(language_attributes, page_language=settings["DEFAULT_LANG"]),
+        "language_tag": partial(tag_of, page_language=settings["DEFAULT_LANG"]),
     }
     state = BuildState.ensure(settings)
     read_settings(settings, state)

@@ -113,6 +113,7 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
         hero=hero,
         body_images=tuple(rendered.images),
         link=values.get("source") or values.get("original", ""),
+        language=values.get("language", ""),
         quotes=tuple(quotes),
         quoted=tuple(quoted),
         html=rendered.html,
