@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import functools
 import http.server
-import io
 import shlex
 import shutil
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 from invoke import Context, Exit, task
@@ -296,37 +294,15 @@ def new_post_task(
         "outputs": "append file=, kind= and branch= to this file (GITHUB_OUTPUT)",
     },
 )
-def from_issue(c: Context, event: str, comment: str = "", outputs: str = "") -> None:
+def from_issue_task(c: Context, event: str, comment: str = "", outputs: str = "") -> None:
     """Turn a quote or blog post sent with a GitHub issue form into a new file, checked."""
-    from coproweek_build.issue_form import (
-        FormRefused,
-        draft_from_issue,
-        issue_number,
-        load_event,
-        made_comment,
-        refusal_comment,
-    )
+    from coproweek_build.issue_form import FormRefused, from_issue
 
-    settings = load_settings(CONFIG["settings_base"])
     try:
-        payload = load_event(Path(event))
-        number = issue_number(payload)
-        kind, draft = draft_from_issue(payload, ROOT, Path(settings["PATH"]), date.today())
+        print(from_issue(Path(event), CONFIG["settings_base"], ROOT, comment, outputs))
     except FormRefused as refused:
-        if comment:
-            Path(comment).write_text(refusal_comment(refused.problems), encoding="utf-8")
         lines = "\n".join(problem.format() for problem in refused.problems)
         raise Exit(f"{lines}\n\nNothing was written.", code=1) from None
-    path = draft.write().relative_to(ROOT).as_posix()
-    print(f"Created {path} from the form in issue #{number}.")
-    report = io.StringIO()
-    passed = run_checks(CONFIG["settings_base"], {"COPROWEEK_STRICT": True}, out=report) == 0
-    print(report.getvalue())
-    if comment:
-        Path(comment).write_text(made_comment(kind, path, passed, report.getvalue()), "utf-8")
-    if outputs:
-        with open(outputs, "a", encoding="utf-8") as written:
-            written.write(f"file={path}\nkind={kind}\nbranch=form/issue-{number}\n")
 
 
 @task(help={"file": "the post to tidy", "dry_run": "only show the change"}, positional=["file"])

@@ -13,6 +13,7 @@ unless all of that passes.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Mapping
@@ -24,6 +25,7 @@ from typing import Any
 import yaml
 from coproweek_content.problems import Problem, printable
 
+from .build import load_settings, run_checks
 from .scaffold import Draft, ScaffoldRefused, draft_post
 
 FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
@@ -189,3 +191,29 @@ def made_comment(kind: str, path: str, checks_passed: bool, check_report: str) -
         f"~~~~text\n{check_report.strip()}\n~~~~\n\n"
         "To change it, edit this issue: the pull request is made again from your answers.\n"
     )
+
+
+def from_issue(
+    event_file: Path, settings_file: Path, project_root: Path, comment: str, outputs: str
+) -> str:
+    """`./kit from-issue`: write the post a form's event asks for, check the site, and write
+    the answer for the issue (to `comment`) and the workflow's outputs (to `outputs`).
+    Returns what to print; raises FormRefused (with the answer written) when nothing was."""
+    settings = load_settings(settings_file)
+    try:
+        event = load_event(event_file)
+        number = issue_number(event)
+        kind, draft = draft_from_issue(event, project_root, Path(settings["PATH"]), date.today())
+    except FormRefused as refused:
+        if comment:
+            Path(comment).write_text(refusal_comment(refused.problems), encoding="utf-8")
+        raise
+    path = draft.write().relative_to(project_root).as_posix()
+    report = io.StringIO()
+    passed = run_checks(settings_file, {"COPROWEEK_STRICT": True}, out=report) == 0
+    if comment:
+        Path(comment).write_text(made_comment(kind, path, passed, report.getvalue()), "utf-8")
+    if outputs:
+        with open(outputs, "a", encoding="utf-8") as written:
+            written.write(f"file={path}\nkind={kind}\nbranch=form/issue-{number}\n")
+    return f"Created {path} from the form in issue #{number}.\n{report.getvalue()}"

@@ -4,7 +4,6 @@ refuse is never written)."""
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +20,8 @@ from coproweek_content.posts import load_post
 from coproweek_content.problems import FileReport, Problem, Severity, errors_in
 from coproweek_content.settings import BLOG_DIR, QUOTES_DIR
 from coproweek_content.values import field_message, parse_value
+
+from .answers import one_line_problem, path_problem
 
 
 @dataclass(frozen=True)
@@ -156,56 +157,16 @@ def _asked(kind: str, question: Question, default: str, ask: Ask) -> str:
     return ""
 
 
-# A line break or another control character in a field's answer would start a line of its
-# own in the file: a second field the person never saw (Save_as, Channels...).
-NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-MAX_FIELD_CHARS = 1000  # a field is a name, a role, a title or a sentence or two
-
-
-# Answers the file's name is made from: a path in them is someone trying to choose where
-# the file goes (the site does that itself, and keeps every post in its folder anyway).
-PATH_LIKE = re.compile(r"\.\.[\\/]|[\\/]\.\.|^[~\\/]|\\")
-NAMES = ("speaker", "author")
-
-
-def _path_problem(key: str, value: str) -> FieldError | None:
-    if (key in NAMES and re.search(r"[\\/]", value)) or (
-        key in ("title", "slug") and PATH_LIKE.search(value)
-    ):
-        return FieldError(
-            "this answer looks like a file path (it has / or \\ or ..), but the site decides "
-            "where each post goes itself.",
-            "write the name or title as words only.",
-        )
-    return None
-
-
-def _one_line_problem(value: str) -> FieldError | None:
-    if NOT_ONE_LINE.search(value):
-        return FieldError(
-            "this answer has a line break or an invisible control character in it, but a "
-            "field is one line of text.",
-            "write the answer on one line, typing it again if it was pasted.",
-        )
-    if len(value) > MAX_FIELD_CHARS:
-        return FieldError(
-            f"this answer is {len(value):,} characters long, more than the "
-            f"{MAX_FIELD_CHARS:,} a field may hold.",
-            "keep it to a sentence or two; longer words belong in the text of the post.",
-        )
-    return None
-
-
 def _check_answer(kind: str, question: Question, value: str, asked: bool) -> Problem | None:
     spec = (QUOTE_FIELDS if kind == "quote" else BLOG_FIELDS).get(question.key)
     label = spec.label if spec is not None else question.key.title()
     try:
-        wrong = _one_line_problem(value) if question.one_line else None
+        wrong = one_line_problem(value) if question.one_line else None
         if wrong is not None:
             raise wrong
         if spec is not None:
             parse_value(spec, value)
-        wrong = _path_problem(question.key, value)
+        wrong = path_problem(question.key, value)
         if wrong is not None:
             raise wrong
     except FieldError as error:
