@@ -104,6 +104,12 @@ def refused(event: dict[str, Any], content: Path) -> str:
 def test_a_form_without_the_consent_box_ticked_is_refused(content: Path) -> None:
     comment = refused(payload("quote-consent-not-ticked.json"), content)
     assert 'the box "Consent" is not ticked' in comment
+    event = payload("quote-consent-not-ticked.json")
+    event["issue"]["body"] = event["issue"]["body"].replace(
+        "\n\nPeer Researcher\n", "\n\n<b>x</b>\n"
+    )
+    both = refused(event, content)  # every problem at once, the box among them
+    assert 'the box "Consent" is not ticked' in both and "Role is plain text" in both
 
 
 def test_a_hostile_recorded_form_is_refused_with_every_problem_at_once(content: Path) -> None:

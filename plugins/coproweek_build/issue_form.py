@@ -130,18 +130,24 @@ def draft_from_issue(
     kind = kind_of(issue)
     questions = form_questions(forms_root, kind)
     answers = read_answers(str(issue.get("body") or ""), questions)
-    for question in questions:
-        if question.type == "checkboxes" and not TICKED.search(answers.pop(question.id, "")):
-            raise _refused(
-                f'the box "{question.label}" is not ticked, so the site cannot publish this.',
-                "get the person's consent and record it in your private consent register, then "
-                "edit the issue and tick the box.",
-            )
+    problems = [
+        Problem(
+            WHERE,
+            0,
+            f'the box "{question.label}" is not ticked, so the site cannot publish this.',
+            "get the person's consent and record it in your private consent register, then "
+            "edit the issue and tick the box.",
+        )
+        for question in questions
+        if question.type == "checkboxes" and not TICKED.search(answers.pop(question.id, ""))
+    ]
     given = {key: value for key, value in answers.items() if value}
     try:
         draft = draft_post(kind, content_root, given, None, day, strict=True)
     except ScaffoldRefused as refused:
-        raise FormRefused(refused.problems) from None
+        problems += refused.problems
+    if problems:
+        raise FormRefused(problems)
     return kind, draft
 
 
