@@ -29,7 +29,8 @@ from coproweek_content.fields import (
 from coproweek_content.model import CHANNELS, WELLBEING, Naming
 from coproweek_content.people import QUOTED_FIELDS
 from coproweek_content.source import canonical_key
-from coproweek_editor.page import CMS_SCRIPT, CONFIG_SOURCE
+from coproweek_editor.page import CMS_SCRIPT, CONFIG_SOURCE, write_editor
+from coproweek_editor.settings import EditorSettings
 from playwright.sync_api import Browser, Route
 from test_search import indexed_pages
 
@@ -301,3 +302,14 @@ def test_the_editor_page_without_its_script_says_what_to_do(
         assert results.violations_count == 0, results.generate_report()
         page.screenshot(path=str(SCREENSHOTS / "contribute-editor-without-its-script.png"))
         page.close()
+
+
+def test_the_editor_files_are_the_same_in_every_build(tmp_path: Path) -> None:
+    chosen = EditorSettings(enabled=True, repo="riverside-coproduction/coproweek-site")
+    site = {"SITENAME": "Co-production Week", "DEFAULT_LANG": "en-GB"}
+    for name in ("first", "second"):
+        write_editor(tmp_path / name, chosen, site)
+    for file in ("index.html", "config.yml"):
+        first = (tmp_path / "first" / "admin" / file).read_bytes()
+        assert first == (tmp_path / "second" / "admin" / file).read_bytes()
+    assert b"riverside-coproduction/coproweek-site" in first
