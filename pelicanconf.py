@@ -32,6 +32,7 @@ PLUGINS = [
     "coproweek_sitemap",
     "coproweek_minify",
     "coproweek_search",
+    "coproweek_editor",
 ]
 
 # What Pelican reads. Campaign files (content/campaigns/) are read by our plugin.

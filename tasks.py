@@ -286,6 +286,25 @@ def new_post_task(
     _scaffold("blog", dict(locals()))
 
 
+@task(
+    name="from-issue",
+    help={
+        "event": "the issue event's JSON file (GITHUB_EVENT_PATH in a workflow)",
+        "comment": "write the comment for the issue to this file",
+        "outputs": "append file=, kind= and branch= to this file (GITHUB_OUTPUT)",
+    },
+)
+def from_issue_task(c: Context, event: str, comment: str = "", outputs: str = "") -> None:
+    """Turn a quote or blog post sent with a GitHub issue form into a new file, checked."""
+    from coproweek_build.issue_form import FormRefused, from_issue
+
+    try:
+        print(from_issue(Path(event), CONFIG["settings_base"], ROOT, comment, outputs))
+    except FormRefused as refused:
+        lines = "\n".join(problem.format() for problem in refused.problems)
+        raise Exit(f"{lines}\n\nNothing was written.", code=1) from None
+
+
 @task(help={"file": "the post to tidy", "dry_run": "only show the change"}, positional=["file"])
 def tidy(c: Context, file: str, dry_run: bool = False) -> None:
     """Rewrite text pasted from Word or a web page as clean Markdown, showing the change."""

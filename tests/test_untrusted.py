@@ -248,7 +248,7 @@ def test_a_full_name_in_the_text_of_a_first_name_post_is_refused(tmp_path: Path)
 
 def test_workflow_files_pass_the_schema_check() -> None:
     workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-    assert len(workflows) == 2
+    assert {"publish.yml", "pull-request.yml"} <= {path.name for path in workflows}
     done = subprocess.run(
         [
             sys.executable,

@@ -17,8 +17,11 @@ from coproweek_content.loader import SiteContext
 from coproweek_content.others import load_campaign
 from coproweek_content.placeholders import BLOG_SUMMARY, BLOG_TEXT, BLOG_TITLE, QUOTE_TEXT
 from coproweek_content.posts import load_post
-from coproweek_content.problems import FileReport, Problem, errors_in
+from coproweek_content.problems import FileReport, Problem, Severity, errors_in
 from coproweek_content.settings import BLOG_DIR, QUOTES_DIR
+from coproweek_content.values import field_message, parse_value
+
+from .answers import one_line_problem, path_problem
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class Question:
     text: str
     default: str = ""
     kinds: tuple[str, ...] = ("quote", "blog")
+    one_line: bool = True  # a field; the words of the post are the only answers of many lines
+    asked: bool = True  # False: only given (an option, a form), never asked on the terminal
 
 
 QUESTIONS = (
@@ -49,7 +54,7 @@ QUESTIONS = (
     ),
     Question("date", "The day to publish it (year-month-day)"),
     Question("summary", "One or two sentences about the post", kinds=("blog",)),
-    Question("quote", "The quote itself, in their own words", kinds=("quote",)),
+    Question("quote", "The quote itself, in their own words", kinds=("quote",), one_line=False),
     Question(
         "excerpt",
         "For a long quote: the sentence or two for its card, word for word",
@@ -62,8 +67,9 @@ QUESTIONS = (
         kinds=("blog",),
     ),
     Question("tags", "Tags, separated by commas"),
+    Question("text", "The blog post itself", kinds=("blog",), one_line=False, asked=False),
 )
-ORDER = [q.key for q in QUESTIONS if q.key not in ("quote",)]  # the body is not a field
+ORDER = [q.key for q in QUESTIONS if q.one_line]  # the words of the post are not a field
 LABELS = {
     spec.label.lower().replace("-", "_"): spec.label
     for spec in (*QUOTE_FIELDS.values(), *BLOG_FIELDS.values())
@@ -108,6 +114,7 @@ def free_path(folder: Path, slug: str) -> Path:
 def answers_for(kind: str, given: dict[str, str], ask: Ask | None, day: date) -> dict[str, str]:
     """Every answer: given as an option, else asked (when `ask` can), else the default."""
     answers: dict[str, str] = {}
+    wrong: list[Problem] = []
     for question in QUESTIONS:
         if kind not in question.kinds:
             continue
@@ -119,13 +126,18 @@ def answers_for(kind: str, given: dict[str, str], ask: Ask | None, day: date) ->
             or (question.key == "excerpt" and len(answers.get("quote", "")) <= 280)
         )
         if value:
-            _check_answer(kind, question, value, asked=False)
-        elif ask is not None and not skip:
+            try:
+                _check_answer(kind, question, value, asked=False)
+            except ScaffoldRefused as refused:
+                wrong += refused.problems
+        elif ask is not None and not skip and question.asked:
             try:
                 value = _asked(kind, question, default, ask)
             except NoMoreAnswers:
                 ask = None
         answers[question.key] = value or default
+    if wrong:
+        raise ScaffoldRefused(wrong)
     return answers
 
 
@@ -147,12 +159,19 @@ def _asked(kind: str, question: Question, default: str, ask: Ask) -> str:
 
 def _check_answer(kind: str, question: Question, value: str, asked: bool) -> Problem | None:
     spec = (QUOTE_FIELDS if kind == "quote" else BLOG_FIELDS).get(question.key)
-    if spec is None:
-        return None
+    label = spec.label if spec is not None else question.key.title()
     try:
-        spec.parse(value)
+        wrong = one_line_problem(value) if question.one_line else None
+        if wrong is not None:
+            raise wrong
+        if spec is not None:
+            parse_value(spec, value)
+        wrong = path_problem(question.key, value)
+        if wrong is not None:
+            raise wrong
     except FieldError as error:
-        problem = Problem(f"the new {kind}", 0, f"{spec.label}: {error.message}", error.fix)
+        message = field_message(spec, error) if spec is not None else f"{label}: {error.message}"
+        problem = Problem(f"the new {kind}", 0, message, error.fix)
         if not asked:
             raise ScaffoldRefused([problem]) from None
         return problem
@@ -169,26 +188,48 @@ def file_text(kind: str, answers: dict[str, str], campaign: str) -> str:
         fields[person_key] = ""
     fields["campaign"] = campaign
     lines = [f"{LABELS.get(key, key.title())}: {value}" for key, value in fields.items() if value]
-    body = answers.get("quote") or QUOTE_TEXT if kind == "quote" else BLOG_TEXT
-    return "\n".join(lines) + "\n\n" + body + "\n"
+    body = (
+        (answers.get("quote") or QUOTE_TEXT)
+        if kind == "quote"
+        else (answers.get("text") or BLOG_TEXT)
+    )
+    return "\n".join(lines) + "\n\n" + body.strip("\n") + "\n"
 
 
-def new_post(
+@dataclass(frozen=True)
+class Draft:
+    """A new post the checks accept: where it goes and what it says (not written yet)."""
+
+    path: Path
+    text: str
+
+    def write(self) -> Path:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("x", encoding="utf-8") as handle:  # never over another post
+            handle.write(self.text)
+        return self.path
+
+
+def draft_post(
     kind: str,
     content_root: Path,
     given: dict[str, str],
     ask: Ask | None = None,
     day: date | None = None,
     project_root: Path | None = None,
-) -> Path:
-    """Write a new post and return its path; raises ScaffoldRefused (nothing written) when
-    an answer is wrong. Placeholder text the contributor still has to replace is allowed:
-    the check warns about it until they do."""
+    strict: bool = False,
+) -> Draft:
+    """The one way a new post is made from answers (the scaffold's questions and options,
+    or a form on GitHub): every answer checked, then the whole file checked as the site
+    would check it. Raises ScaffoldRefused when anything is wrong. Placeholder text the
+    contributor still has to replace is allowed unless `strict` (warnings refuse too)."""
     day = day or date.today()
     project_root = project_root or content_root.parent
     answers = answers_for(kind, given, ask, day)
     year = answers.get("date", "")[:4] if answers.get("date", "")[:4].isdigit() else f"{day:%Y}"
     campaign = given.get("campaign") or campaign_for(content_root, project_root, int(year))
+    if given.get("campaign"):
+        _check_answer(kind, Question("campaign", "Campaign"), campaign, asked=False)
     folder = content_root / (QUOTES_DIR if kind == "quote" else BLOG_DIR) / year
     person = answers.get("speaker") or answers.get("author") or ""
     base = given.get("slug") or (
@@ -201,15 +242,31 @@ def new_post(
     except FieldError:
         slug = f"{kind}-{day:%Y%m%d}"
     text = file_text(kind, answers, campaign)
-    _refuse_if_wrong(kind, text, content_root, project_root, day, slug)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = free_path(folder, slug)
-    path.write_text(text, encoding="utf-8")
-    return path
+    _refuse_if_wrong(kind, text, content_root, project_root, day, slug, strict)
+    return Draft(free_path(folder, slug), text)
+
+
+def new_post(
+    kind: str,
+    content_root: Path,
+    given: dict[str, str],
+    ask: Ask | None = None,
+    day: date | None = None,
+    project_root: Path | None = None,
+) -> Path:
+    """Write a new post and return its path; raises ScaffoldRefused (nothing written) when
+    an answer is wrong."""
+    return draft_post(kind, content_root, given, ask, day, project_root).write()
 
 
 def _refuse_if_wrong(
-    kind: str, text: str, content_root: Path, project_root: Path, day: date, slug: str
+    kind: str,
+    text: str,
+    content_root: Path,
+    project_root: Path,
+    day: date,
+    slug: str,
+    strict: bool = False,
 ) -> None:
     """Check the file as the site would, in a scratch folder; refuse it on any error."""
     context = SiteContext(content_root.resolve(), project_root, day)
@@ -229,7 +286,8 @@ def _refuse_if_wrong(
     }
     problems = [
         Problem(f"the new {kind}", 0, _labelled(labels.get(p.line, "the text"), p.message), p.fix)
-        for p in errors_in(report.problems)
+        for p in (report.problems if strict else errors_in(report.problems))
+        if p.severity is not Severity.NOTICE
     ]
     if problems:
         raise ScaffoldRefused(problems)

@@ -14,6 +14,7 @@ from .problems import Problem
 # First parts of the addresses the site itself uses; no page may take one.
 RESERVED = frozenset(
     {
+        "admin",
         "archive",
         "campaigns",
         "cards",

@@ -71,7 +71,9 @@ class Settings:
             if not wrong and check is not None:
                 wrong = check(value)
             if wrong:
-                problems.append(_problem(settings, name, f"{name} {wrong}", item.metadata["help"]))
+                problems.append(
+                    setting_problem(settings, name, f"{name} {wrong}", item.metadata["help"])
+                )
             values[item.name] = tuple(value) if isinstance(value, list) else value
         if problems:
             raise SettingsProblem(problems)
@@ -111,7 +113,7 @@ def check_settings(
             near = difflib.get_close_matches(name, list(known), n=1)
             hint = f" Did you mean {near[0]}?" if near else ""
             state.extra_problems.append(
-                _problem(settings, name, f"{name} is not a setting of the kit.{hint}", "")
+                setting_problem(settings, name, f"{name} is not a setting of the kit.{hint}", "")
             )
 
 
@@ -119,7 +121,10 @@ def check_settings(
 BUILD_NAMES = frozenset({"COPROWEEK_BUILD_STATE", "COPROWEEK_PROJECT_ROOT"})
 
 
-def _problem(settings: Mapping[str, Any], name: str, message: str, help_text: str) -> Problem:
+def setting_problem(
+    settings: Mapping[str, Any], name: str, message: str, help_text: str
+) -> Problem:
+    """A problem with the setting `name`, at the line of the settings file that sets it."""
     path, line = _where(settings, name)
     fix = f"correct it in {path}" + (
         f" ({help_text[0].lower() + help_text[1:]})" if help_text else "."

@@ -43,6 +43,23 @@ KIND_NAMES = {
 }
 
 
+def parse_value(spec: Field, value: str) -> Any:
+    """A field's value read by its parser; HTML in a plain-text field is refused first."""
+    markup = MARKUP.search(value) if spec.parse in PLAIN else None
+    if markup:
+        raise FieldError(
+            f'{spec.label} is plain text, so it cannot hold HTML such as "{markup[0]}...".',
+            "write the words only, without tags such as <b> or <a>.",
+        )
+    return spec.parse(value)
+
+
+def field_message(spec: Field, error: FieldError) -> str:
+    """What is wrong with a field's value, starting with the field's name."""
+    named = error.message.startswith(f"{spec.label} ")
+    return error.message if named else f"{spec.label}: {error.message}"
+
+
 def _nearest(name: str, specs: dict[str, Field]) -> str:
     matches = difflib.get_close_matches(name, list(specs), n=1, cutoff=0.6)
     return specs[matches[0]].label if matches else ""
@@ -82,18 +99,10 @@ def read_values(
                     f"write a value after the colon, for example: {spec.label}: {EXAMPLES.get(name, '...')}",
                 )
             continue
-        if spec.parse in PLAIN and MARKUP.search(header.value):
-            report.add(
-                header.line,
-                f"{spec.label} is plain text, so it cannot hold HTML such as "
-                f'"{MARKUP.search(header.value)[0]}...".',  # type: ignore[index]
-                "write the words only, without tags such as <b> or <a>.",
-            )
-            continue
         try:
-            values[name] = spec.parse(header.value)
+            values[name] = parse_value(spec, header.value)
         except FieldError as error:
-            report.add(header.line, f"{spec.label}: {error.message}", error.fix)
+            report.add(header.line, field_message(spec, error), error.fix)
     for header in source.repeated:
         first = source.fields[header.name].line
         report.add(
