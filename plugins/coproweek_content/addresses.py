@@ -18,6 +18,7 @@ RESERVED = frozenset(
         "campaigns",
         "cards",
         "drafts",
+        "events",
         "feeds",
         "images",
         "index",
