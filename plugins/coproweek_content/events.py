@@ -7,6 +7,7 @@ change to or from summer time. An all-day event has days only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -171,6 +172,14 @@ class Event:
     def access_texts(self) -> tuple[str, ...]:
         found = tuple(ACCESS[key] for key in self.access)
         return found + ((self.access_other,) if self.access_other else ())
+
+    @property
+    def price(self) -> str | None:
+        """The cost as a number of pounds ("0" when free), when the words say it plainly."""
+        if self.cost.casefold().startswith("free"):
+            return "0"
+        found = re.match(r"£\s*(\d+(?:\.\d{2})?)", self.cost)
+        return found.group(1) if found else None
 
     @property
     def booking_text(self) -> str:
