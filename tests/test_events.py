@@ -351,3 +351,25 @@ def test_the_sitemap_and_the_search_hold_published_events_only(events_site: Path
         assert not [url for url in indexed if name in url]
     walk = indexed["/events/2026/clocks-go-back-walk/"]
     assert walk["meta"]["type"] == "Events" and "garden gate" in walk["content"]
+
+
+def test_an_event_in_another_time_zone_keeps_its_own_local_time(tmp_path: Path) -> None:
+    content = copy_fixture("events", tmp_path)
+    (content / "events" / "2026" / "new-york-exchange.md").write_text(
+        "Title: Learning exchange with New York peers\nSummary: Two networks compare notes.\n"
+        "Date: 2026-05-02\nStarts: 2026-06-02 09:00\nEnds: 2026-06-02 10:00\n"
+        "Time-zone: America/New_York\nAttendance: online\nBooking: no need to book\n"
+        "Cost: Free\nOrganiser: Oakmoor Carers Circle\nCampaign: 2026\n\nBring questions.\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "output"
+    result, printed = build(content, output, **QUICK)
+    assert result.ok, printed
+    page = (output / "events/2026/new-york-exchange/index.html").read_text("utf-8")
+    assert "Tuesday 2 June 2026, 09:00 to 10:00 EDT" in page
+    path = output / "events/2026/new-york-exchange/new-york-exchange.ics"
+    item = calendar_events(path)["events/2026/new-york-exchange@localhost"]
+    assert item["dtstart"].dt.astimezone(UTC) == datetime(2026, 6, 2, 13, 0, tzinfo=UTC)
+    parsed = vobject.readOne(path.read_text(encoding="utf-8"))
+    assert parsed.vtimezone.tzid.value == "America/New_York"
+    assert parsed.vevent.dtstart.value.astimezone(UTC).hour == 13
