@@ -373,3 +373,22 @@ def test_an_event_in_another_time_zone_keeps_its_own_local_time(tmp_path: Path) 
     parsed = vobject.readOne(path.read_text(encoding="utf-8"))
     assert parsed.vtimezone.tzid.value == "America/New_York"
     assert parsed.vevent.dtstart.value.astimezone(UTC).hour == 13
+
+
+def test_a_field_from_elsewhere_is_pointed_to_the_event_field(tmp_path: Path) -> None:
+    content = copy_fixture("events", tmp_path)
+    walk = content / "events" / "2026" / "clocks-go-back-walk.md"
+    text = walk.read_text(encoding="utf-8").replace("Venue:", "Location:")
+    walk.write_text(text.replace("Organiser:", "Organisation:"), encoding="utf-8")
+    code, printed = check(content)
+    assert code == 1
+    where = "content/events/2026/clocks-go-back-walk.md:"
+    assert (
+        f'{where}8: "Location" is not a field an event can have. Did you mean "Venue"?' in printed
+    )
+    assert (
+        f'{where}15: "Organisation" is not a field an event can have. Did you mean "Organiser"?'
+        in printed
+    )
+    assert "Organiser is missing" not in printed  # the hint is enough
+    assert "there is no Venue" not in printed

@@ -117,7 +117,8 @@ def _times(
 
 def _places(source: SourceFile, values: dict[str, Any], report: FileReport) -> None:
     attendance = values.get("attendance")
-    if attendance in (Attendance.IN_PERSON, Attendance.HYBRID) and not values.get("venue"):
+    in_person = attendance in (Attendance.IN_PERSON, Attendance.HYBRID)
+    if in_person and not values.get("venue") and "venue" not in report.suggested:
         report.add(
             source.line_of("attendance"),
             f"the event is {attendance.value}, but there is no Venue: readers need to know where to go.",
