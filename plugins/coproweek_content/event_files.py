@@ -116,7 +116,9 @@ def _times(
 
 
 def _places(source: SourceFile, values: dict[str, Any], report: FileReport) -> None:
-    attendance = values.get("attendance")
+    attendance: Attendance | None = values.get("attendance")
+    if attendance is None:
+        return
     in_person = attendance in (Attendance.IN_PERSON, Attendance.HYBRID)
     if in_person and not values.get("venue") and "venue" not in report.suggested:
         report.add(
