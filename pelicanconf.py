@@ -29,6 +29,7 @@ PLUGINS = [
     "coproweek_cards",
     "coproweek_campaigns",
     "coproweek_feeds",
+    "coproweek_events",
     "coproweek_sitemap",
     "coproweek_minify",
     "coproweek_search",

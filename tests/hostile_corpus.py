@@ -31,6 +31,12 @@ CAMPAIGN = (
     "Hashtag: #CoProWeek\nBackground: #FFFFFF\nText-colour: #1B1B1B\nAccent: #5A2A82\n"
 )
 PAGE = "Title: About us\n"
+# An event (content/events/): its body starts on line 13. The organiser is the site's own.
+EVENT = (
+    "Title: A walk\nSummary: A walk by the river.\nDate: 2024-06-01\nStarts: 2024-07-02 10:00\n"
+    "Ends: 2024-07-02 12:00\nAttendance: in person\nVenue: The park\nBooking: no need to book\n"
+    "Cost: Free\nOrganiser: Riverside Co-production Network\nCampaign: 2024\n"
+)
 
 
 def chunk(kind: bytes, data: bytes) -> bytes:
@@ -268,7 +274,7 @@ def sanitised_cases() -> list[Case]:
             },
         ),
     ]
-    return cases
+    return cases + event_sanitised_cases()
 
 
 def refused_cases() -> list[Case]:
@@ -981,7 +987,7 @@ def refused_cases() -> list[Case]:
             refused=(q + "nul.md", 1, "this file cannot be read: line 8 contains a NUL character"),
         ),
     }
-    return [replacements.get(case.name, case) for case in cases]
+    return [replacements.get(case.name, case) for case in cases] + event_refused_cases()
 
 
 def _truncated_jpeg() -> bytes:
@@ -1007,3 +1013,98 @@ def good_content() -> dict[str, str | bytes | tuple[str, str]]:
         "content/images/2024/ok.png": small_png(),
         "content/pages/about.md": PAGE + "\nAbout this site.\n",
     }
+
+
+# Events: the description goes through the one sanitiser; every link field takes web
+# addresses only; plain fields take no markup; fixed lists take only their values.
+EVENT_SANITISED = [
+    ("event-script", "Hi <script>alert('EVSCRIPTMARK')</script> there.", "EVSCRIPTMARK"),
+    ("event-js-link", "[book](javascript:EVJSMARK())", "EVJSMARK"),
+    ("event-map-embed", '<iframe src="https://maps.evil.example/EVMAPMARK"></iframe>', "EVMAPMARK"),
+    ("event-handler", '<p onclick="EVHANDLERMARK()">Click</p>', "EVHANDLERMARK"),
+]
+
+
+def event_sanitised_cases() -> list[Case]:
+    return [
+        Case(name, {f"content/events/2024/{name}.md": f"{EVENT}\nMeet us. {body}\n"}, marker)
+        for name, body, marker in EVENT_SANITISED
+    ]
+
+
+def _event_refused(name: str, replace: tuple[str, str], line: int, message: str) -> Case:
+    path = f"content/events/2024/{name}.md"
+    text = (EVENT + "\nMeet at the gate.\n").replace(*replace)
+    return Case(name, {path: text}, refused=(path, line, message))
+
+
+def event_refused_cases() -> list[Case]:
+    extra = "Campaign: 2024\n"
+    return [
+        _event_refused(
+            "event-booking-js",
+            ("Booking: no need to book", "Booking: javascript:alert(1)"),
+            8,
+            'Booking: "javascript:alert(1)" is not a booking address.',
+        ),
+        _event_refused(
+            "event-map-js",
+            (extra, extra + "Map: javascript:alert(1)\n"),
+            12,
+            'Map: "javascript:alert(1)" is not a web address.',
+        ),
+        _event_refused(
+            "event-online-data",
+            (extra, extra + "Online-link: data:text/html,<b>x</b>\n"),
+            12,
+            "Online-link: ",
+        ),
+        _event_refused(
+            "event-title-markup",
+            ("Title: A walk", "Title: A <script>walk</script>"),
+            1,
+            "Title is plain text, so it cannot hold HTML",
+        ),
+        _event_refused(
+            "event-remote-image",
+            ("Meet at the gate.", "![pixel](https://tracker.example/e.gif)"),
+            13,
+            '"https://tracker.example/e.gif" is on another website',
+        ),
+        _event_refused(
+            "event-access-unknown",
+            (extra, extra + "Access: step-free, teleport\n"),
+            12,
+            'Access: "teleport" is not one of the kinds of access the site lists.',
+        ),
+        _event_refused(
+            "event-attendance-unknown",
+            ("Attendance: in person", "Attendance: by pigeon"),
+            6,
+            'Attendance: "by pigeon" is not a way of taking part we know.',
+        ),
+        _event_refused(
+            "event-organiser-unknown",
+            ("Organiser: Riverside Co-production Network", "Organiser: Evil Corp"),
+            10,
+            '"Evil Corp" is not an organisation the site knows.',
+        ),
+        _event_refused(
+            "event-status-unknown",
+            (extra, extra + "Status: postponed\n"),
+            12,
+            'Status: "postponed" is not an event status we know.',
+        ),
+        _event_refused(
+            "event-zone-unknown",
+            (extra, extra + "Time-zone: Mars/Olympus\n"),
+            12,
+            'Time-zone: "Mars/Olympus" is not a time zone we know.',
+        ),
+        _event_refused(
+            "event-save-as",
+            (extra, extra + "Save_as: ../../x.html\n"),
+            12,
+            '"Save_as" is not allowed in content',
+        ),
+    ]

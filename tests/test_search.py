@@ -89,8 +89,11 @@ def search(browser: Browser, site_url: str, words: str) -> tuple[list[str], str]
 def test_the_index_holds_the_published_post_pages(sample_site: Path) -> None:
     assert (sample_site / "pagefind" / "pagefind.js").is_file()
     indexed = indexed_pages(sample_site)
-    assert sorted(indexed) == sorted(published_campaigns())
-    # Exactly the pages whose template marks a searchable part (posts, not fixed pages).
+    site = load_site(SiteContext(ROOT / "content", ROOT, today=date(2026, 6, 1)))
+    events = [f"/{event.url}" for event in site.published_events]
+    assert events  # the sample events are searchable too
+    assert sorted(indexed) == sorted([*published_campaigns(), *events])
+    # Exactly the pages whose template marks a searchable part (posts and events, not fixed pages).
     marked = [
         f"/{page.parent.relative_to(sample_site).as_posix()}/"
         for page in sample_site.rglob("*.html")

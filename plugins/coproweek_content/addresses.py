@@ -19,6 +19,7 @@ RESERVED = frozenset(
         "campaigns",
         "cards",
         "drafts",
+        "events",
         "feeds",
         "images",
         "index",

@@ -3,9 +3,9 @@ Babel's locale data (British English here; Welsh later), never from the machine'
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 
 LOCALE = "en_GB"
 
@@ -13,6 +13,16 @@ LOCALE = "en_GB"
 def long_date(day: date, locale: str = LOCALE) -> str:
     """2 July 2024"""
     return format_date(day, "d MMMM y", locale=locale)
+
+
+def weekday_date(day: date, locale: str = LOCALE) -> str:
+    """Tuesday 1 July 2025"""
+    return format_date(day, "EEEE d MMMM y", locale=locale)
+
+
+def clock_time(moment: datetime, locale: str = LOCALE) -> str:
+    """14:30, on the 24-hour clock, as the moment's own time zone has it."""
+    return format_time(moment, "HH:mm", tzinfo=moment.tzinfo, locale=locale)
 
 
 def day_month(day: date, locale: str = LOCALE) -> str:

@@ -293,4 +293,16 @@ ALIASES = {
         "image_alt_text": "Image-alt",
         "alt": "Image-alt",
     },
+    "event": {
+        "location": "Venue",
+        "place": "Venue",
+        "start": "Starts",
+        "end": "Ends",
+        "organizer": "Organiser",
+        "organisation": "Organiser",
+        "price": "Cost",
+        "accessibility": "Access",
+        "timezone": "Time-zone",
+        "book": "Booking",
+    },
 }

@@ -1,6 +1,7 @@
 """The one way in: every file under content/ is a kind the content model knows, or a problem.
 
-Posts (quotes/, blog/), pages (pages/) and campaigns (campaigns/) are Markdown files; photos
+Posts (quotes/, blog/), pages (pages/), campaigns (campaigns/) and events (events/) are
+Markdown files; photos
 live in images/. Hidden files, editor leftovers and READMEs are ignored, here and by
 Pelican alike (the content plugin gives Pelican IGNORED as its IGNORE_FILES). Anything else
 is reported with its name and what to do, so nothing is published, or silently dropped,
@@ -20,6 +21,7 @@ from .problems import Problem, display_path
 from .settings import (
     BLOG_DIR,
     CAMPAIGNS_DIR,
+    EVENTS_DIR,
     IMAGE_SUFFIXES,
     IMAGES_DIR,
     PAGES_DIR,
@@ -48,11 +50,12 @@ KIND_OF_FOLDER = {
     BLOG_DIR: "blog",
     PAGES_DIR: "page",
     CAMPAIGNS_DIR: "campaign",
+    EVENTS_DIR: "event",
     IMAGES_DIR: "photo",
 }
 WHAT_GOES_WHERE = (
     "quotes go in content/quotes/YEAR/, blog posts in content/blog/YEAR/, fixed pages in "
-    "content/pages/, campaigns in content/campaigns/, all as Markdown files ending in .md; "
+    "content/pages/, campaigns in content/campaigns/, events in content/events/YEAR/, all as Markdown files ending in .md; "
     "photos (.jpg, .jpeg, .png, .webp, .gif) go in content/images/."
 )
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from .addresses import Addresses
+from .event_files import load_event
+from .events import Event
 from .images import PhotoSizes
 from .inventory import take_inventory
 from .memo import Memo
@@ -33,6 +35,8 @@ class SiteContext:
     site_url: str = ""  # site-absolute links and photos get it in front
     photo_sizes: PhotoSizes = field(default_factory=PhotoSizes)
     campaigns: dict[int, Campaign] = field(default_factory=dict)
+    events_time_zone: str = "Europe/London"  # an event's own Time-zone, when it gives none
+    site_organisation: str = ""  # an organiser events may name besides partners
     _renderer: Renderer | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -59,6 +63,7 @@ class LoadedSite:
     context: SiteContext
     posts: list[Post] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # Which version of each post's file was read (a hash; empty when not known), so that
     # later steps can keep their own results per post version.
@@ -85,7 +90,14 @@ class LoadedSite:
         found = [image for post in self.published for image in post.images]
         found += [image for page in self.pages for image in page.images]
         found += [image for c in self.context.campaigns.values() for image in c.images]
+        found += [image for event in self.published_events for image in event.images]
         return found
+
+    @property
+    def published_events(self) -> list[Event]:
+        """Events the site shows (cancelled ones too: they say so); never a withdrawn event,
+        nor one announced after today."""
+        return [event for event in self.events if event.is_published(self.context.today)]
 
     def source_key(self, post: Post) -> str:
         return self.source_keys.get(os.path.abspath(post.source_path), "")
@@ -213,6 +225,7 @@ def load_site(
         if page and addresses.claim_page(page.slug, report.path, page.slug_line):
             site.pages.append(page)
         site.problems += report.problems
+    _load_events(site, inventory.of("event"), addresses)
     site.problems += addresses.problems
     site.problems += _featured_problems(site)
     _report_held_back(site)
@@ -240,6 +253,34 @@ def _featured_problems(site: LoadedSite) -> list[Problem]:
             )
         )
     return problems
+
+
+def _load_events(site: LoadedSite, paths: list[Path], addresses: Addresses) -> None:
+    context = site.context
+    organisations = [context.site_organisation]
+    organisations += [name for c in context.campaigns.values() for name in c.partners]
+    organisations += [post.organisation for post in site.posts]
+    for path in paths:
+        report = FileReport(display_path(path, context.project_root))
+        event = load_event(path, context, organisations, report)
+        if event and addresses.claim(event.url, report.path, 1):
+            site.events.append(event)
+        site.problems += report.problems
+    for event in site.events:
+        where = display_path(event.source_path, context.project_root)
+        if event.withdrawn:
+            message = "this event is left out of the site because it is withdrawn (Withdrawn: yes)."
+            fix = (
+                "if that is right, there is nothing to do: it leaves every page, calendar and feed."
+            )
+        elif event.is_scheduled(context.today):
+            message = (
+                f"this event is scheduled: it will be announced on {event.announced:%Y-%m-%d}."
+            )
+            fix = "nothing to do; the site is built every day, and the event appears on that day."
+        else:
+            continue
+        site.problems.append(Problem(where, 1, message, fix, Severity.NOTICE))
 
 
 def _report_held_back(site: LoadedSite) -> None:

@@ -8,6 +8,8 @@ from datetime import date
 from typing import Any
 
 from .config import Settings, option, positive
+from .event_fields import a_time_zone
+from .fields import FieldError
 
 
 def _today_problem(value: Any) -> str:
@@ -16,6 +18,14 @@ def _today_problem(value: Any) -> str:
             date.fromisoformat(value)
         except ValueError:
             return "is not a date written as year-month-day."
+    return ""
+
+
+def _time_zone_problem(value: Any) -> str:
+    try:
+        a_time_zone(str(value))
+    except FieldError:
+        return "is not a time zone name from the IANA list, such as Europe/London."
     return ""
 
 
@@ -43,6 +53,12 @@ class ContentSettings(Settings):
         positive,
     )
 
+    events_time_zone: str = option(
+        "Europe/London",
+        "The time zone of an event's times when its file gives no Time-zone (an IANA name).",
+        _time_zone_problem,
+    )
+
     @property
     def day(self) -> date:
         if isinstance(self.today, date):
@@ -54,5 +70,6 @@ QUOTES_DIR = "quotes"
 BLOG_DIR = "blog"
 PAGES_DIR = "pages"
 CAMPAIGNS_DIR = "campaigns"
+EVENTS_DIR = "events"
 IMAGES_DIR = "images"
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")

@@ -41,6 +41,8 @@ def load(settings: dict[str, Any], state: BuildState) -> LoadedSite:
         card_max_chars=chosen.card_max_chars,
         site_url=settings.get("SITEURL", ""),
         photo_sizes=PhotoSizes(chosen.image_max_width, chosen.image_widths),
+        events_time_zone=chosen.events_time_zone,
+        site_organisation=str(settings.get("SITE_ORGANISATION") or ""),
     )
     memo = Memo(memo_file(settings, chosen))
     state.site = load_site(context, memo, parallel_from=chosen.content_parallel_from)

@@ -30,6 +30,10 @@ EXAMPLES = {
     "channels": "web, social",
     "consent": "C-2024-017",
     "consent_ends": "2026-12-31",
+    "attendance": "online",
+    "booking": "https://example.org/book",
+    "cost": "Free",
+    "organiser": "Riverside Co-production Network",
 }
 # Plain-text fields (names, roles, titles, summaries, lists) never hold markup: a tag in
 # one is refused, so no output of any kind (pages, feeds, cards, manifests) ever carries it.
@@ -40,6 +44,7 @@ KIND_NAMES = {
     "blog": "a blog post",
     "page": "a page",
     "campaign": "a campaign",
+    "event": "an event",
 }
 
 

@@ -7,11 +7,13 @@ written) is never searchable.
 
 Signals:
 - initialized: the build's search index (a part of the build state);
-- content_written: the post pages (written with article.html) are noted;
+- content_written: the post pages (written with article.html) and event pages (event.html)
+  are noted;
 - article_writer_finalized: every post page is written: in a thread beside the build, the
   pages are read and hashed, and either the bundle kept for that hash is linked into the
   site or Pagefind indexes them (through its Python API, the pages given from memory with
-  their addresses) while Pelican writes the rest of the site;
+  their addresses) while Pelican writes the rest of the site (a site with events waits
+  for `finalized`: their pages are written after the posts);
 - finalized: wait for the bundle. A site without post pages has no data-pagefind-body at
   all, and Pagefind's rule is then to index every page: that is done now, from the pages
   this build wrote. A Pagefind failure is logged as an error, which stops the build.
@@ -40,9 +42,10 @@ from .settings import SearchSettings
 logger = logging.getLogger("pelican.coproweek_search")
 STATE_PART = "coproweek_search"
 TIMEOUT_SECONDS = 600
-# Template context name of the pages written with article.html, the one template that
-# carries data-pagefind-body.
+# Template context names of the pages that carry data-pagefind-body: posts (article.html)
+# and events (event.html, coproweek_events).
 POST = "article"
+EVENT = "event"
 
 
 @dataclass(eq=False)
@@ -88,7 +91,7 @@ def begin(pelican: Any) -> None:
 
 def note_post_page(path: str, context: dict[str, Any]) -> None:
     index = search_index(context)
-    if index is None or POST not in context:
+    if index is None or (POST not in context and EVENT not in context):
         return
     if index.outcome is not None:
         # Pelican writes every post before `article_writer_finalized`; never leave a post
@@ -100,6 +103,8 @@ def note_post_page(path: str, context: dict[str, Any]) -> None:
 
 def start_index(generator: Any, **_: Any) -> None:
     index = search_index(generator.settings)
+    if BuildState.of(generator.settings).loaded.published_events:
+        return  # event pages are written after the posts: indexed with them, when finalized
     if index is not None and index.post_pages:
         index.start(index.post_pages)
 
@@ -109,8 +114,8 @@ def finish_index(pelican: Any) -> None:
     if index is None:
         return
     state = BuildState.of(pelican.settings)
-    if index.outcome is None:  # no post pages: Pagefind's rule, every page
-        index.start(list(state.pages_written))
+    if index.outcome is None:  # no post or event pages: Pagefind's rule, every page
+        index.start(index.post_pages or list(state.pages_written))
     assert index.outcome is not None
     waiting = time.perf_counter()
     try:

@@ -1,0 +1,99 @@
+"""Each campaign's events feed (Atom and RSS), newest announced first, written with the feeds
+plugin's own feedgen set-up, so its feeds and these read alike."""
+
+from __future__ import annotations
+
+import hashlib
+from html import escape
+from pathlib import Path
+
+from coproweek_content.events import Event
+from coproweek_feeds.channels import FeedChannel, make_channel
+from coproweek_feeds.items import FeedItem, campaign_label
+from coproweek_feeds.links import absolute_links
+from coproweek_feeds.render import feed_bytes, stylesheet_href, write_feed
+from coproweek_feeds.settings import STYLESHEET
+
+FORMATS = ("atom", "rss")
+
+
+def feed_id(event: Event, authority: str) -> str:
+    """A tag: URI, like the posts' (its date is the day the event was announced)."""
+    digest = hashlib.sha256(event.url.encode("utf-8")).hexdigest()[:16]
+    return f"tag:{authority},{event.announced:%Y-%m-%d}:event/{digest}"
+
+
+def item_html(event: Event, page_url: str) -> str:
+    """The event as HTML for a feed reader: every plain field escaped, the description as
+    sanitised, with absolute addresses."""
+    facts = [
+        ("When", event.when_text),
+        ("Where", event.place_text),
+        ("Cost", event.cost),
+        ("Booking", event.booking_text),
+    ]
+    if event.access_texts:
+        facts.append(("Access", "; ".join(event.access_texts)))
+    parts = ["<p><strong>This event is cancelled.</strong></p>"] if event.cancelled else []
+    parts.append(
+        "<ul>" + "".join(f"<li>{name}: {escape(value)}</li>" for name, value in facts) + "</ul>"
+    )
+    if event.booking_link:
+        parts.append(f'<p><a href="{escape(event.booking_link)}">Book a place</a></p>')
+    parts.append(str(event.html))
+    return absolute_links("\n".join(parts), page_url)
+
+
+def feed_item(event: Event, site_url: str, authority: str) -> FeedItem:
+    page_url = f"{site_url}/{event.url}"
+    moment = event.announced
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=event.time_zone)
+    categories = event.tags + (
+        (campaign_label(event.campaign_year),) if event.campaign_year else ()
+    )
+    return FeedItem(
+        id=feed_id(event, authority),
+        title=("Cancelled: " if event.cancelled else "") + event.title,
+        url=page_url,
+        date=moment,
+        author=event.organiser,
+        summary=f"{event.when_text}. {event.place_text}. {event.summary}",
+        categories=categories,
+        kind="event",
+        type_slug="events",
+        campaign_year=event.campaign_year,
+        tags=tuple((tag, tag) for tag in event.tags),
+        content=item_html(event, page_url),
+    )
+
+
+def campaign_channel(
+    events: list[Event], year: int, basename: str, page: str, site_url: str, authority: str
+) -> FeedChannel | None:
+    return make_channel(
+        "events",
+        f"{campaign_label(year)}: events",
+        f"Events for {campaign_label(year)}, newest announced first.",
+        basename,
+        page,
+        [feed_item(event, site_url, authority) for event in events],
+        site_url=site_url,
+        formats=FORMATS,
+        limit=None,
+    )
+
+
+def write_channel(
+    channel: FeedChannel, output: Path, sitename: str, language: str, static_dir: str
+) -> None:
+    for link in channel.links:
+        xml = feed_bytes(
+            channel,
+            link.format,
+            {},
+            sitename=sitename,
+            language=language,
+            stylesheet=stylesheet_href(link.path, f"{static_dir}/{STYLESHEET}"),
+        )
+        write_feed(output, link.path, xml)
