@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from coproweek_content.buildstate import BuildState
 from pelican.generators import Generator
 
 from .channels import FeedIndex
@@ -18,8 +19,8 @@ from .settings import FEEDS_PAGE_TEMPLATE, STYLESHEET, site_url
 # Under "pelican", so the build command hears the warning (and publishes nothing).
 logger = logging.getLogger("pelican.coproweek_feeds")
 
-# The plan of the build in progress, for the `finalized` signal, keyed by output folder.
-_planned: dict[str, FeedIndex] = {}
+# The plan of the build in progress, kept in its build state for the `finalized` signal.
+STATE_PART = "coproweek_feeds"
 
 
 class FeedsGenerator(Generator):
@@ -28,7 +29,7 @@ class FeedsGenerator(Generator):
     def generate_context(self) -> None:
         index = plan_feeds(list(self.context.get("articles", [])), self.settings)
         self.context["feeds"] = index
-        _planned[str(Path(self.output_path).resolve())] = index
+        BuildState.of(self.settings).set_part(STATE_PART, index)
 
     def generate_output(self, writer: Any) -> None:
         index: FeedIndex = self.context["feeds"]
@@ -46,8 +47,8 @@ class FeedsGenerator(Generator):
 def write_planned_feeds(pelican: Any) -> None:
     """Write every planned feed in every chosen format (signal `finalized`)."""
     output_path = Path(pelican.output_path).resolve()
-    index = _planned.pop(str(output_path), None)
-    if index is None:
+    index = BuildState.of(pelican.settings).get_part(STATE_PART)
+    if not isinstance(index, FeedIndex):
         return
     settings = pelican.settings
     base = site_url(settings)
