@@ -187,3 +187,26 @@ def test_the_workflows_commands_pass_on_a_new_copy_of_the_kit(
         done = invoke(project_copy, *arguments, COPROWEEK_SITEURL="https://example.github.io/site")
         assert done.returncode == 0, f"{command}\n{done.stdout}{done.stderr}"
         assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_every_link_works_on_a_site_published_under_a_sub_path(tmp_path: Path) -> None:
+    """GitHub Pages project sites live at https://owner.github.io/repository/: every link,
+    image and stylesheet the kit writes starts with SITEURL (templates and imported macros)."""
+    import re
+
+    from conftest import build
+
+    site_url = "https://sub-path.test/campaign-site"
+    result, printed = build(ROOT / "content", tmp_path / "output", SITEURL=site_url)
+    assert result.ok, printed
+    addresses = re.compile(r'\s(?:href|src|srcset|action)="([^"]*)"')
+    outside = []
+    for page in sorted((tmp_path / "output").rglob("*.html")):
+        for address in addresses.findall(page.read_text(encoding="utf-8")):
+            first = address.split()[0] if address else address
+            if first.startswith(("#", "mailto:", site_url + "/")) or first == site_url:
+                continue
+            if first.startswith("https://") and not first.startswith("https://sub-path.test/"):
+                continue  # a link to another site written by a contributor or a share link
+            outside.append(f"{page.relative_to(tmp_path)}: {address}")
+    assert not outside, outside[:20]

@@ -52,6 +52,12 @@ def read_content(pelican: Any) -> None:
         "lang_attrs": partial(language_attributes, page_language=settings["DEFAULT_LANG"]),
         "language_tag": partial(tag_of, page_language=settings["DEFAULT_LANG"]),
     }
+    # Macros imported without `with context` see only Jinja's globals: the site's address
+    # is one, so every link a macro writes works on a site published under a sub-path too.
+    settings["JINJA_GLOBALS"] = {
+        **settings.get("JINJA_GLOBALS", {}),
+        "SITEURL": settings["SITEURL"],
+    }
     state = BuildState.ensure(settings)
     read_settings(settings, state)
     load(settings, state)
