@@ -53,3 +53,21 @@ def test_no_module_level_mutable_state() -> None:
                 if isinstance(target, ast.Name) and not target.id.isupper() and _is_mutable(value):
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno} {target.id}")
     assert not found, found
+
+
+def test_plugins_depend_on_the_content_model_never_on_each_other() -> None:
+    found = []
+    for path in sorted((ROOT / "plugins").rglob("*.py")):
+        own = path.relative_to(ROOT / "plugins").parts[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top.startswith("coproweek_") and top not in (own, "coproweek_content"):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {name}")
+    assert not found, found

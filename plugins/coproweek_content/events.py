@@ -20,6 +20,8 @@ from .event_fields import ACCESS, Attendance, EventStatus, When
 from .model import Image
 
 EVENTS_URL = "events/"  # the site-wide list of upcoming events
+CAMPAIGN_EVENTS_URL = "campaigns/{year}/events/"  # a campaign's events page, calendar, feeds
+EVENTS_FEED_NAME = "feed"  # feed.atom.xml and feed.rss.xml beside a campaign's calendar
 
 
 @dataclass(frozen=True)

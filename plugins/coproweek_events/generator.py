@@ -1,5 +1,6 @@
 """The events generator: a page per event with its calendar file, an events page with a
-calendar and feeds per campaign, and the site's upcoming events with its calendar."""
+calendar per campaign, and the site's upcoming events with its calendar. (Each campaign's
+events feeds are written by the feeds plugin, from the same content model.)"""
 
 from __future__ import annotations
 
@@ -9,13 +10,11 @@ from urllib.parse import urlsplit
 
 from coproweek_content.buildstate import BuildState
 from coproweek_content.events import EVENTS_URL, Event
-from coproweek_feeds.settings import site_url
 from pelican.generators import Generator
 
 from .calendars import calendar_bytes
-from .feeds import campaign_channel, write_channel
 from .listings import EventListing, by_day, split
-from .settings import CALENDAR_FILE, CAMPAIGN_EVENTS_URL, FEED_NAME, SITE_EVENTS_URL, EventsSettings
+from .settings import CALENDAR_FILE, CAMPAIGN_EVENTS_URL, SITE_EVENTS_URL, EventsSettings
 from .structured import event_data
 
 
@@ -45,10 +44,6 @@ class EventsGenerator(Generator):
                 upcoming,
                 past,
                 campaign,
-                [
-                    (f"{name} feed", f"{url}{FEED_NAME}.{name.lower()}.xml")
-                    for name in ("Atom", "RSS")
-                ],
             )
         coming = [event for event in events if event.is_upcoming(today)]
         self.context["event_listings"] = listings
@@ -66,7 +61,8 @@ class EventsGenerator(Generator):
             return
         events = self.events
         listings: dict[int, EventListing] = self.context["event_listings"]
-        base = site_url(self.settings)
+        options = EventsSettings.of(self.settings)
+        base = (self.settings.get("SITEURL") or options.fallback_siteurl).rstrip("/")
         authority = self._authority(base)
         output = Path(self.output_path)
 
@@ -95,17 +91,6 @@ class EventsGenerator(Generator):
             write(listing.save_as, "events", listing.url, event_listing=listing)
             mine = [event for event in events if event.campaign_year == year]
             write_calendar(listing.calendar_url, mine, f"{sitename}: {listing.title}", False)
-            channel = campaign_channel(
-                mine, year, f"{listing.url}{FEED_NAME}", listing.url, base, authority
-            )
-            if channel is not None:
-                write_channel(
-                    channel,
-                    output,
-                    sitename,
-                    self.settings.get("DEFAULT_LANG", "en"),
-                    self.settings.get("THEME_STATIC_DIR", "theme").strip("/"),
-                )
         site_listing: EventListing = self.context["upcoming_events"]
         write(site_listing.save_as, "events", site_listing.url, event_listing=site_listing)
         write_calendar(site_listing.calendar_url, events, f"{sitename}: events", False)

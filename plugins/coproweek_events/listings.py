@@ -4,7 +4,7 @@ today (COPROWEEK_TODAY), so the daily build keeps it right."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
@@ -30,7 +30,6 @@ class EventListing:
     upcoming: tuple[EventDay, ...]
     past: tuple[EventDay, ...] = ()
     campaign: Campaign | None = None
-    feed_links: list[tuple[str, str]] = field(default_factory=list)  # (label, address)
 
     @property
     def save_as(self) -> str:

@@ -7,21 +7,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coproweek_content.config import Settings, option
+from coproweek_content.events import CAMPAIGN_EVENTS_URL as CAMPAIGN_EVENTS_URL
+from coproweek_content.events import EVENTS_URL
 
-CAMPAIGN_EVENTS_URL = "campaigns/{year}/events/"  # a campaign's events page, calendar, feeds
-SITE_EVENTS_URL = "events/"  # every upcoming event, and the site's calendar
+SITE_EVENTS_URL = EVENTS_URL  # every upcoming event, and the site's calendar
 CALENDAR_FILE = "calendar.ics"
-FEED_NAME = "feed"  # feed.atom.xml, feed.rss.xml beside the calendar
 
 
 @dataclass(frozen=True)
 class EventsSettings(Settings):
     PREFIX = "COPROWEEK_EVENTS_"
     enabled: bool = option(
-        True, "Write the events pages, calendars and feeds (events are checked either way)."
+        True,
+        "Write the events pages and calendars (events are checked either way; their feeds "
+        "are written by the feeds plugin).",
     )
     id_authority: str = option(
         "",
-        "The name in every event's calendar UID and feed id; empty: the host of the site's "
+        "The name in every event's calendar UID; empty: the host of the site's "
         "address. Set it once when the site goes public and never change it.",
+    )
+    fallback_siteurl: str = option(
+        "http://localhost:8000", "Calendars need full addresses; used while SITEURL is empty."
     )

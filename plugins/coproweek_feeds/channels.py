@@ -30,7 +30,7 @@ class FeedLink:
 
 @dataclass(frozen=True)
 class FeedChannel:
-    group: str  # "site", "campaigns", "types" or "tags"
+    group: str  # "site", "campaigns", "types", "tags" or "events"
     title: str
     description: str
     basename: str  # e.g. feeds/all
@@ -50,11 +50,13 @@ class FeedIndex(Mapping[int, list[dict[str, str]]]):
     campaigns: dict[int, FeedChannel] = field(default_factory=dict)
     types: dict[str, FeedChannel] = field(default_factory=dict)
     tags: dict[str, FeedChannel] = field(default_factory=dict)
+    events: dict[int, FeedChannel] = field(default_factory=dict)  # by campaign year
 
     @property
     def channels(self) -> list[FeedChannel]:
         found = [self.site] if self.site else []
-        return found + [*self.campaigns.values(), *self.types.values(), *self.tags.values()]
+        kinds = (self.campaigns, self.types, self.tags, self.events)
+        return found + [channel for kind in kinds for channel in kind.values()]
 
     def __bool__(self) -> bool:
         return bool(self.channels)

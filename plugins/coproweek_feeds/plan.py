@@ -8,8 +8,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from coproweek_content.buildstate import BuildState
+from coproweek_content.events import CAMPAIGN_EVENTS_URL, EVENTS_FEED_NAME
 
 from .channels import FORMATS, FeedChannel, FeedIndex, make_channel
+from .events import feed_item as event_item
 from .items import FeedItem, campaign_label, feed_item, post_of
 from .settings import CONSENT_CHANNEL, FeedsSettings, campaign_page, site_url
 
@@ -52,6 +54,7 @@ def plan_feeds(articles: list[Any], settings: dict[str, Any]) -> FeedIndex:
         )
     if "campaigns" in groups:
         index.campaigns = _by_campaign(items, channel, folder, settings)
+        index.events = _events_by_campaign(channel, base, authority, settings)
     if "types" in groups:
         index.types = _by_type(items, channel, folder, settings)
     if options.per_tag:
@@ -103,6 +106,30 @@ def _by_campaign(
             f"{folder}/{year}",
             campaign_page(settings, year),
             [item for item in items if item.campaign_year == year],
+        )
+    return _kept(found)
+
+
+def _events_by_campaign(
+    channel: Channel, base: str, authority: str, settings: dict[str, Any]
+) -> dict[int, FeedChannel]:
+    """A feed of each campaign's published events, newest announced first."""
+    site = BuildState.of(settings).loaded
+    found = {}
+    for year in sorted({e.campaign_year for e in site.published_events if e.campaign_year}):
+        page = CAMPAIGN_EVENTS_URL.format(year=year)
+        found[year] = channel(
+            "events",
+            f"{campaign_label(year)}: events",
+            f"Events for {campaign_label(year)}, newest announced first.",
+            f"{page}{EVENTS_FEED_NAME}",
+            page,
+            [
+                event_item(event, base, authority)
+                for event in site.published_events
+                if event.campaign_year == year
+            ],
+            limit=None,
         )
     return _kept(found)
 

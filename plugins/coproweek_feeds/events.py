@@ -1,20 +1,15 @@
-"""Each campaign's events feed (Atom and RSS), newest announced first, written with the feeds
-plugin's own feedgen set-up, so its feeds and these read alike."""
+"""Each campaign's events feed (Atom and RSS), newest announced first: the events of the
+content model as feed items, so they are written like every other feed."""
 
 from __future__ import annotations
 
 import hashlib
 from html import escape
-from pathlib import Path
 
 from coproweek_content.events import Event
-from coproweek_feeds.channels import FeedChannel, make_channel
-from coproweek_feeds.items import FeedItem, campaign_label
-from coproweek_feeds.links import absolute_links
-from coproweek_feeds.render import feed_bytes, stylesheet_href, write_feed
-from coproweek_feeds.settings import STYLESHEET
 
-FORMATS = ("atom", "rss")
+from .items import FeedItem, campaign_label
+from .links import absolute_links
 
 
 def feed_id(event: Event, authority: str) -> str:
@@ -66,34 +61,3 @@ def feed_item(event: Event, site_url: str, authority: str) -> FeedItem:
         tags=tuple((tag, tag) for tag in event.tags),
         content=item_html(event, page_url),
     )
-
-
-def campaign_channel(
-    events: list[Event], year: int, basename: str, page: str, site_url: str, authority: str
-) -> FeedChannel | None:
-    return make_channel(
-        "events",
-        f"{campaign_label(year)}: events",
-        f"Events for {campaign_label(year)}, newest announced first.",
-        basename,
-        page,
-        [feed_item(event, site_url, authority) for event in events],
-        site_url=site_url,
-        formats=FORMATS,
-        limit=None,
-    )
-
-
-def write_channel(
-    channel: FeedChannel, output: Path, sitename: str, language: str, static_dir: str
-) -> None:
-    for link in channel.links:
-        xml = feed_bytes(
-            channel,
-            link.format,
-            {},
-            sitename=sitename,
-            language=language,
-            stylesheet=stylesheet_href(link.path, f"{static_dir}/{STYLESHEET}"),
-        )
-        write_feed(output, link.path, xml)
