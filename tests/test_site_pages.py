@@ -78,7 +78,7 @@ def test_the_campaign_title_card_is_shown_with_its_alt_text(
     assert card.get("width") and card.get("height")  # no layout shift while it loads
 
 
-def test_campaign_page_has_banner_featured_quote_wall_and_no_empty_events(
+def test_campaign_page_has_banner_featured_quote_wall_blogs_and_events(
     sample_site: Path,
 ) -> None:
     campaign = page(sample_site, "/campaigns/2025/")
@@ -92,9 +92,12 @@ def test_campaign_page_has_banner_featured_quote_wall_and_no_empty_events(
     assert "hand over part of the budget" in featured
     assert not any("hand over part of the budget" in quote for quote in wall)  # shown once
     assert len(wall) >= 3
-    # No events yet: no empty section waiting for them.
-    assert not campaign.cssselect("#events-heading")
-    assert "Events" not in [words(h) for h in campaign.cssselect("h2")]
+    headings = [words(h) for h in campaign.cssselect("h2")]
+    assert headings.index("Quotes") < headings.index("Blog posts") < headings.index("Events")
+    events = campaign.cssselect("section[aria-labelledby=events-heading] a")
+    assert events[-1].get("href") == "/campaigns/2025/events/"
+    # A campaign without events has no empty section waiting for them.
+    assert not page(sample_site, "/campaigns/2023/").cssselect("#events-heading")
 
 
 def test_one_quote_component_on_lists_quote_pages_and_in_blogs(sample_site: Path) -> None:

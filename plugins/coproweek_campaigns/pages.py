@@ -73,8 +73,6 @@ class CampaignPage:
     feed_links: list[tuple[str, str]] = field(default_factory=list)  # (title, url)
     gallery_url: str = ""
     today: date | None = None  # the build's today: whose consent allows what
-    # The campaign's events, when the kit has them (the template shows the section only then).
-    events: list[Any] = field(default_factory=list)
 
     @property
     def wall(self) -> list[tuple[Any, Any]]:
