@@ -92,9 +92,9 @@ def test_campaign_page_has_banner_featured_quote_wall_and_no_empty_events(
     assert "hand over part of the budget" in featured
     assert not any("hand over part of the budget" in quote for quote in wall)  # shown once
     assert len(wall) >= 3
-    # No events yet: no empty section waiting for them.
-    assert not campaign.cssselect("#events-heading")
-    assert "Events" not in [words(h) for h in campaign.cssselect("h2")]
+    # The 2025 sample campaign has events: one section, linking to all of them.
+    (events,) = campaign.cssselect("section[aria-labelledby=events-heading]")
+    assert "/campaigns/2025/events/" in [link.get("href") for link in events.cssselect("a")]
 
 
 def test_one_quote_component_on_lists_quote_pages_and_in_blogs(sample_site: Path) -> None:
