@@ -24,8 +24,7 @@ from coproweek_build.issue_form import (
     form_questions,
     refusal_comment,
 )
-from coproweek_build.questions import POSTS
-from coproweek_build.scaffold import QUESTIONS
+from coproweek_build.questions import POSTS, QUESTIONS
 from coproweek_content.model import CHANNELS, Naming
 
 PAYLOADS = ROOT / "tests" / "fixtures" / "issue-forms"

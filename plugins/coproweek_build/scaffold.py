@@ -29,9 +29,8 @@ from coproweek_content.values import field_message, parse_value
 
 from .answers import one_line_problem, path_problem
 from .event_draft import check_event
-from .questions import FIELDS, LABELS, QUESTIONS, Question, order_of, pointless, questions_for
+from .questions import FIELDS, LABELS, Question, order_of, pointless, questions_for
 
-__all__ = ["QUESTIONS", "Draft", "NoMoreAnswers", "ScaffoldRefused", "draft_post", "new_post"]
 FOLDERS = {"quote": QUOTES_DIR, "blog": BLOG_DIR, "event": EVENTS_DIR}
 PLACEHOLDER_TEXT = {"quote": QUOTE_TEXT, "blog": BLOG_TEXT, "event": EVENT_TEXT}
 
