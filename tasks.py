@@ -298,6 +298,7 @@ def new_post_task(
 
 @task(
     name="new-event",
+    auto_shortflags=False,  # too many options for one letter each (access_other got "-_")
     help={
         "title": "the name of the event",
         "summary": "one or two sentences about it",
