@@ -1,7 +1,7 @@
 """Tasks for building, checking and publishing the site. Run them with ./kit TASK.
 
 Pelican's usual task names (build, rebuild, regenerate, clean, serve, reserve, preview,
-livereload, publish, gh-pages) plus ours: check, new-quote, new-post, tests, lint.
+livereload, publish, gh-pages) plus ours: check, new-quote, new-post, new-event, tests, lint.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from coproweek_build.build import build_site, leftovers, load_settings, run_checks  # noqa: E402
-from coproweek_build.scaffold import NoMoreAnswers, ScaffoldRefused, new_post  # noqa: E402
+from coproweek_build.scaffold import NoMoreAnswers, ScaffoldRefused, draft_post  # noqa: E402
 from coproweek_build.tidy import TidyRefused, difference, tidied  # noqa: E402
 
 CONFIG = {
@@ -198,16 +198,26 @@ def _ask(question: str, default: str) -> str:
 def _scaffold(kind: str, answers: dict[str, str]) -> None:
     settings = load_settings(CONFIG["settings_base"])
     given = {key: value for key, value in answers.items() if value and key != "c"}
+    task_name = {"quote": "new-quote", "blog": "new-post", "event": "new-event"}[kind]
     try:
-        path = new_post(kind, Path(settings["PATH"]), given, ask=_ask, project_root=ROOT)
+        draft = draft_post(
+            kind,
+            Path(settings["PATH"]),
+            given,
+            ask=_ask,
+            project_root=ROOT,
+            site_organisation=str(settings.get("SITE_ORGANISATION") or ""),
+        )
+        path = draft.write()
     except ScaffoldRefused as refused:
         lines = "\n".join(problem.format() for problem in refused.problems)
         raise Exit(
             f"{lines}\n\nNothing was written. Give the answers one per line, or as options "
-            f"(./kit new-{'quote' if kind == 'quote' else 'post'} --help lists them).",
+            f"(./kit {task_name} --help lists them).",
             code=1,
         ) from None
-    print(f"Created {path.relative_to(ROOT)}. Open it, write the {kind}, then run ./kit check.")
+    what = "description of the event" if kind == "event" else kind
+    print(f"Created {path.relative_to(ROOT)}. Open it, write the {what}, then run ./kit check.")
 
 
 SHARED_HELP = {
@@ -287,6 +297,59 @@ def new_post_task(
 
 
 @task(
+    name="new-event",
+    auto_shortflags=False,  # too many options for one letter each (access_other got "-_")
+    help={
+        "title": "the name of the event",
+        "summary": "one or two sentences about it",
+        "date": "the day to announce it (default: today)",
+        "starts": "the day and 24-hour time it starts, e.g. 2025-07-03 14:00 (a day: all day)",
+        "ends": "when it ends, written the same way",
+        "time_zone": "only outside the UK: its IANA time zone, e.g. Europe/Dublin",
+        "attendance": "online, in person or hybrid",
+        "venue": "the name of the place (in person or hybrid)",
+        "address": "its street and town",
+        "map": "a link to a map of the place (https://...)",
+        "online_link": "the address to join online, if it may be public",
+        "booking": "the booking page (https://...), or: no need to book",
+        "cost": "Free, or the price (default: Free)",
+        "access": "any of: step-free, hearing loop, BSL, captions, quiet room (comma separated)",
+        "access_other": "anything else about access",
+        "organiser": "the organisation running it, as the site names it (default: the site's)",
+        "campaign": "the campaign year (default: the year's, if there is one)",
+        "tags": "comma separated",
+        "text": "what happens, who it is for (default: a placeholder to replace)",
+        "slug": "the file name, without .md",
+    },
+)
+def new_event(
+    c: Context,
+    title: str = "",
+    summary: str = "",
+    date: str = "",
+    starts: str = "",
+    ends: str = "",
+    time_zone: str = "",
+    attendance: str = "",
+    venue: str = "",
+    address: str = "",
+    map: str = "",
+    online_link: str = "",
+    booking: str = "",
+    cost: str = "",
+    access: str = "",
+    access_other: str = "",
+    organiser: str = "",
+    campaign: str = "",
+    tags: str = "",
+    text: str = "",
+    slug: str = "",
+) -> None:
+    """Start a new event (asks for what the options do not give). Events name no people."""
+    _scaffold("event", dict(locals()))
+
+
+@task(
     name="from-issue",
     help={
         "event": "the issue event's JSON file (GITHUB_EVENT_PATH in a workflow)",
@@ -295,7 +358,7 @@ def new_post_task(
     },
 )
 def from_issue_task(c: Context, event: str, comment: str = "", outputs: str = "") -> None:
-    """Turn a quote or blog post sent with a GitHub issue form into a new file, checked."""
+    """Turn a quote, blog post or event sent with a GitHub issue form into a new file, checked."""
     from coproweek_build.issue_form import FormRefused, from_issue
 
     try:

@@ -18,6 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browser_fixtures import serve
 from conftest import FIXTURES, ROOT, build, check
 from coproweek_content import settings as folders
+from coproweek_content.event_fields import ACCESS, EVENT_FIELDS, Attendance, EventStatus
 from coproweek_content.fields import (
     BLOG_FIELDS,
     CAMPAIGN_FIELDS,
@@ -40,6 +41,7 @@ MODEL = {
     "blog": (BLOG_FIELDS, folders.BLOG_DIR),
     "pages": (PAGE_FIELDS, folders.PAGES_DIR),
     "campaigns": (CAMPAIGN_FIELDS, folders.CAMPAIGNS_DIR),
+    "events": (EVENT_FIELDS, folders.EVENTS_DIR),
 }
 BODY = "body"  # the text below the fields, not a field of the model
 QUOTED = "quoted"  # the people quoted in a blog post, each with their own consent
@@ -112,6 +114,13 @@ def test_the_editors_choices_are_the_models() -> None:
                 assert field["min"] == 1
             if key == "wellbeing":
                 assert field["options"] == list(WELLBEING)
+            if key == "attendance":
+                assert set(field["options"]) == {mode.value for mode in Attendance}
+            if key == "access":  # written as a YAML list, read as the comma list it becomes
+                assert [option.lower() for option in field["options"]] == list(ACCESS)
+                assert field["multiple"] is True
+            if key == "status":
+                assert set(field["options"]) == {status.value for status in EventStatus}
             if key in CONSENT_FIELD_NAMES - {"naming", "channels", "consent"}:
                 assert field["required"] is False  # left out when empty (see output below)
     config = editor_config()
@@ -185,12 +194,39 @@ We used to start on the dot.
 """
 
 
+EDITOR_EVENT = """---
+title: Tea and a chat about housing repairs
+summary: Tell the housing team what needs fixing first, over a cup of tea.
+date: 2025-06-16
+starts: 2025-07-03 14:00
+ends: 2025-07-03 16:00
+attendance: hybrid
+venue: Kingsmere Community Hall
+address: 2 Orchard Row, Kingsmere
+online-link: https://meet.example.org/housing-tea
+booking: no need to book
+cost: Free
+access:
+  - step-free
+  - BSL
+  - quiet room
+organiser: Kingsmere Housing Partnership
+campaign: '2025'
+tags:
+  - housing
+withdrawn: false
+---
+Come along for tea and a chat.
+"""
+
+
 def test_files_written_as_the_editor_writes_them_pass_the_checks(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content" / "campaigns", content / "campaigns")
     quote = content / "quotes" / "2025" / "peer-researcher-20250620-1012.md"
     blog = content / "blog" / "2025" / "tea-before-the-agenda.md"
-    for path, text in ((quote, EDITOR_QUOTE), (blog, EDITOR_BLOG)):
+    event = content / "events" / "2025" / "tea-and-a-chat-about-housing-repairs.md"
+    for path, text in ((quote, EDITOR_QUOTE), (blog, EDITOR_BLOG), (event, EDITOR_EVENT)):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     code, report = check(content, COPROWEEK_STRICT=True)
@@ -201,6 +237,10 @@ def test_files_written_as_the_editor_writes_them_pass_the_checks(tmp_path: Path)
         encoding="utf-8"
     )
     assert "Precious" in page and "Adeyemi" not in page
+    event_page = tmp_path / "output" / "events" / "2025" / event.stem / "index.html"
+    shown = event_page.read_text(encoding="utf-8")
+    assert "British Sign Language" in shown and "A quiet room" in shown
+    assert "Hearing loop" not in shown and "https://meet.example.org/housing-tea" in shown
 
 
 def test_the_editor_is_off_by_default(sample_site: Path) -> None:

@@ -1,7 +1,9 @@
-"""A GitHub issue form turned into a new post, by the scaffold's own code (`draft_post`).
+"""A GitHub issue form turned into a new post or event, by the scaffold's own code
+(`draft_post`).
 
 GitHub writes a submitted form into the issue's body as "### Label" sections, in the form's
-order, with "_No response_" for an empty answer and "- [X] ..." for a ticked box. The labels
+order, with "_No response_" for an empty answer and "- [X] ..." for a ticked box (a box
+list such as an event's Access becomes a comma list of the ticked ones). The labels
 and ids are read from the form files themselves (.github/ISSUE_TEMPLATE/), so the form and
 this reader cannot drift apart; each question's id is the scaffold's answer of that name.
 
@@ -30,12 +32,20 @@ from .scaffold import Draft, ScaffoldRefused, draft_post
 
 FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
 # The label each form puts on its issue, the kind of post it makes, and its file.
-FORMS = {"new quote": ("quote", "new-quote.yml"), "new blog post": ("blog", "new-blog-post.yml")}
-KIND_NAMES = {"quote": "quote", "blog": "blog post"}
+FORMS = {
+    "new quote": ("quote", "new-quote.yml"),
+    "new blog post": ("blog", "new-blog-post.yml"),
+    "new event": ("event", "new-event.yml"),
+}
+KIND_NAMES = {"quote": "quote", "blog": "blog post", "event": "event"}
+# Box lists whose ticked boxes are a field's answer; any other boxes are a consent that
+# must be ticked.
+LIST_BOXES = frozenset({"access"})
 MAX_BODY_CHARS = 65_536  # GitHub's own limit for an issue's body
 NO_RESPONSE = "_No response_"
 HEADING = re.compile(r"^### (?P<label>.+?)[ \t]*$", re.MULTILINE)
 TICKED = re.compile(r"^- \[[xX]\] ", re.MULTILINE)
+BOX = re.compile(r"^- \[(?P<mark>[ xX])\] (?P<label>.*)$")
 WHERE = "the form"
 
 
@@ -78,7 +88,7 @@ def kind_of(issue: Mapping[str, Any]) -> str:
             "this issue is not one of the site's forms (it needs exactly one of the labels "
             + " or ".join(f'"{label}"' for label in FORMS)
             + ").",
-            "open a new issue and choose the form for a quote or a blog post.",
+            "open a new issue and choose the form for a quote, a blog post or an event.",
         )
     return kinds.pop()
 
@@ -119,17 +129,38 @@ def read_answers(body: str, questions: list[Question]) -> dict[str, str]:
     return answers
 
 
+def ticked(answer: str) -> str:
+    """The labels of the ticked boxes of a box list, as a comma list. A line that is not a
+    box is kept as it is, so that the field's own check refuses it."""
+    chosen = []
+    for line in answer.split("\n"):
+        box = BOX.match(line.strip())
+        if box is None and line.strip():
+            chosen.append(line.strip())
+        elif box is not None and box["mark"] != " ":
+            chosen.append(box["label"].strip())
+    return ", ".join(chosen)
+
+
 def draft_from_issue(
-    event: Mapping[str, Any], forms_root: Path, content_root: Path, day: date
+    event: Mapping[str, Any],
+    forms_root: Path,
+    content_root: Path,
+    day: date,
+    site_organisation: str = "",
 ) -> tuple[str, Draft]:
-    """The kind and the checked new post of an `issues` event, from the forms in
-    `forms_root` (the project folder); raises FormRefused."""
+    """The kind and the checked new post or event of an `issues` event, from the forms in
+    `forms_root` (the project folder); raises FormRefused. `site_organisation` is the
+    SITE_ORGANISATION setting (an organiser the site knows)."""
     issue = event.get("issue")
     if not isinstance(issue, Mapping) or not isinstance(issue.get("body") or "", str):
         raise _refused("the event holds no issue to read.", "run this only for issue events.")
     kind = kind_of(issue)
     questions = form_questions(forms_root, kind)
     answers = read_answers(str(issue.get("body") or ""), questions)
+    for question in questions:
+        if question.type == "checkboxes" and question.id in LIST_BOXES:
+            answers[question.id] = ticked(answers[question.id])
     problems = [
         Problem(
             WHERE,
@@ -139,11 +170,15 @@ def draft_from_issue(
             "edit the issue and tick the box.",
         )
         for question in questions
-        if question.type == "checkboxes" and not TICKED.search(answers.pop(question.id, ""))
+        if question.type == "checkboxes"
+        and question.id not in LIST_BOXES
+        and not TICKED.search(answers.pop(question.id, ""))
     ]
     given = {key: value for key, value in answers.items() if value}
     try:
-        draft = draft_post(kind, content_root, given, None, day, strict=True)
+        draft = draft_post(
+            kind, content_root, given, None, day, strict=True, site_organisation=site_organisation
+        )
     except ScaffoldRefused as refused:
         problems += refused.problems
     if problems:
@@ -209,7 +244,11 @@ def from_issue(
     try:
         event = load_event(event_file)
         number = issue_number(event)
-        kind, draft = draft_from_issue(event, project_root, Path(settings["PATH"]), date.today())
+        organisation = str(settings.get("SITE_ORGANISATION") or "")
+        content_root = Path(settings["PATH"])
+        kind, draft = draft_from_issue(
+            event, project_root, content_root, date.today(), organisation
+        )
     except FormRefused as refused:
         if comment:
             Path(comment).write_text(refusal_comment(refused.problems), encoding="utf-8")

@@ -255,11 +255,19 @@ def _featured_problems(site: LoadedSite) -> list[Problem]:
     return problems
 
 
-def _load_events(site: LoadedSite, paths: list[Path], addresses: Addresses) -> None:
+def known_organisations(site: LoadedSite) -> list[str]:
+    """The organisations an event may name as its organiser: the site's own, the campaigns'
+    partners and the organisations of posts."""
     context = site.context
     organisations = [context.site_organisation]
     organisations += [name for c in context.campaigns.values() for name in c.partners]
     organisations += [post.organisation for post in site.posts]
+    return organisations
+
+
+def _load_events(site: LoadedSite, paths: list[Path], addresses: Addresses) -> None:
+    context = site.context
+    organisations = known_organisations(site)
     for path in paths:
         report = FileReport(display_path(path, context.project_root))
         event = load_event(path, context, organisations, report)

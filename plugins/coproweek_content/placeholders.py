@@ -1,6 +1,7 @@
-"""Placeholder text the kit ships (in its sample pages and in the files `./kit new-quote` and
-`./kit new-post` start), which must never be published: a warning in a normal build, so
-nothing is lost while writing, and an error in strict mode (pull requests, publishing)."""
+"""Placeholder text the kit ships (in its sample pages and in the files `./kit new-quote`,
+`./kit new-post` and `./kit new-event` start), which must never be published: a warning in a
+normal build, so nothing is lost while writing, and an error in strict mode (pull requests,
+publishing)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ BLOG_TEXT = (
 )
 BLOG_TITLE = "Write the title here"
 BLOG_SUMMARY = "Write one or two sentences about the post here."
-SCAFFOLD_PHRASES = (QUOTE_TEXT, BLOG_TEXT, BLOG_TITLE, BLOG_SUMMARY)
+EVENT_TEXT = (
+    "Write here what happens, who it is for and what to bring. Name organisations, not people."
+)
+SCAFFOLD_PHRASES = (QUOTE_TEXT, BLOG_TEXT, BLOG_TITLE, BLOG_SUMMARY, EVENT_TEXT)
 # An instruction in square brackets: "[add your organisation's email address here]".
 BRACKETED = re.compile(r"\[(?:add|write|insert|replace|put|your)\b[^\]\n]*\]", re.IGNORECASE)
 
