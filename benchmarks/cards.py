@@ -69,7 +69,7 @@ def empty_caches() -> None:
 def job_for(words: dict[str, str], fmt: str, folder: Path, settings: FontSettings) -> Job:
     card = plan.Card(
         source="bench", line=1, kind="quote", number=1, slug="bench", folder="bench",
-        layout="quote", words=words, palette=PALETTE, alt="", alt_long="", caption="",
+        layout="light-quote", words=words, palette=PALETTE, alt="", alt_long="", caption="",
         page_url="", title="", campaign_year=None,
     )  # fmt: skip
     options = plan.CardOptions("", "", (fmt,), PALETTE, "#CoProWeek", settings, folder, "cards")
@@ -95,7 +95,7 @@ def floor_seconds(
 ) -> float:
     """Seconds to draw every quote in one format the raw Pillow way (layouts not timed)."""
     fmt = FORMATS[fmt_name]
-    laid_out = [compose(w, LAYOUTS["quote"], fmt, settings, PALETTE).runs for w in quotes]
+    laid_out = [compose(w, LAYOUTS["light-quote"], fmt, settings, PALETTE).runs for w in quotes]
     start = time.perf_counter()
     for number, runs in enumerate(laid_out):
         draw_floor(runs, fmt_name, folder / f"floor-{number}.{fmt.extension}")
@@ -120,7 +120,7 @@ def one_round(
     load of a shared machine hit both alike. The floor's layouts are worked out beforehand;
     then every cache of ours is emptied, so ours starts cold."""
     fmt = FORMATS["link"]
-    laid_out = [compose(w, LAYOUTS["quote"], fmt, settings, PALETTE).runs for w in quotes]
+    laid_out = [compose(w, LAYOUTS["light-quote"], fmt, settings, PALETTE).runs for w in quotes]
     empty_caches()
     ours_total = floor_total = 0.0
     for number, (words, runs) in enumerate(zip(quotes, laid_out, strict=True)):

@@ -19,18 +19,20 @@ from coproweek_content.dates import date_range
 from coproweek_content.digests import code_digest
 from coproweek_content.loader import LoadedSite, post_url
 from coproweek_content.memo import CONTENT_CODE, Memo
-from coproweek_content.model import Campaign, Post
+from coproweek_content.model import DEFAULT_CARD_LAYOUT, Campaign, CardPhoto, Post
 from coproweek_content.problems import display_path
+from coproweek_content.references import photo_at
 from coproweek_content.source import read_source
 from PIL import features
 
 from . import alt, captions, fonts
-from .compose import FontSettings, faces_used
-from .layouts import FORMATS, LAYOUTS
+from .compose import FontSettings, faces_used, file_words
+from .layouts import FORMATS, LAYOUTS, PHOTO, card_format, layout_name
 from .settings import CardsSettings, cache_dir, project_root
 from .text import MissingGlyph
 
 CODE_FILES = ("layouts.py", "fonts.py", "text.py", "compose.py", "render.py")
+FILE_WORDS = ("logo", "photo", "partner_logos")  # words that name image files
 CODE = Path(__file__).resolve().parent
 PLAN_MEMO = "plan-memo.pickle"
 
@@ -53,6 +55,11 @@ class CardImage:
     @property
     def file_name(self) -> str:
         return self.url.rsplit("/", 1)[-1]
+
+    @property
+    def extension(self) -> str:
+        """jpg or png (a photo card is JPEG in every size)."""
+        return self.url.rsplit(".", 1)[-1]
 
     def page_fingerprint(self) -> tuple[Any, ...]:
         """What pages can show of this size (coproweek_pagecache). Its size in bytes is
@@ -79,6 +86,19 @@ class Card:
     title: str
     campaign_year: int | None
     images: dict[str, CardImage] = field(default_factory=dict)
+
+    @property
+    def style(self) -> str:
+        """bold, light or photo (the Card-layout chosen)."""
+        return self.layout.split("-")[0]
+
+    @property
+    def preview_url(self) -> str:
+        """The small WebP the gallery shows, drawn from the first size."""
+        first = self.link
+        return (
+            f"{first.url.rsplit('/', 1)[0]}/{self.slug}-{self.number}-{first.key[:8]}-preview.webp"
+        )
 
     @property
     def link(self) -> CardImage:
@@ -183,12 +203,14 @@ def post_cards(
     campaign = site.context.campaigns.get(post.campaign_year) if post.campaign_year else None
     palette = palette_of(campaign, options)
     hashtag = campaign.hashtag if campaign else options.default_hashtag
+    style, design = card_style(post, campaign)
     source = display_path(post.source_path, site.context.project_root)
     url = post_url(post)
     folder = str(post.campaign_year) if post.campaign_year else "misc"
     name = campaign_name(post.campaign_year)
     cards: list[Card] = []
-    common = _corner(options) | {"hashtag": hashtag}
+    common = _corner(options) | {"hashtag": hashtag} | design_words(design, campaign, site)
+    extras = alt.Extras(design.alt if design else "", _partners_shown(campaign))
     if post.kind == "blog":
         kicker = f"Blog · {name}" if name else "Blog"
         words = {"kicker": kicker, "text": post.title, "attribution": f"By {post.byline}", **common}
@@ -210,6 +232,8 @@ def post_cards(
                 post.title,
                 post.campaign_year,
                 options,
+                style,
+                extras,
             )
         )
     shown = post.shown_quotes(site.context.today, "social") if every_quote is False else post.quotes
@@ -239,20 +263,52 @@ def post_cards(
                 post.title,
                 post.campaign_year,
                 options,
+                style,
+                extras,
             )
         )
     return cards
 
 
+def card_style(post: Post, campaign: Campaign | None) -> tuple[str, CardPhoto | None]:
+    """The post's Card-layout, else its campaign's, else light; with the photo a photo
+    card shows (the post's own, else its campaign's; None when there is none)."""
+    chosen = post.card.layout or (campaign.card.layout if campaign else "") or DEFAULT_CARD_LAYOUT
+    photo = post.card.photo or (campaign.card.photo if campaign else None)
+    return chosen, photo if chosen == PHOTO else None
+
+
+def _partners_shown(campaign: Campaign | None) -> tuple[str, ...]:
+    return tuple(logo.alt for logo in campaign.partner_logos) if campaign else ()
+
+
+def design_words(
+    photo: CardPhoto | None, campaign: Campaign | None, site: LoadedSite
+) -> dict[str, str]:
+    """The files a card draws besides its words: its photo and partner logos (real paths,
+    from the one resolver; file names never reach the card's key, their contents do)."""
+    root = site.context.content_root
+    found: dict[str, str] = {}
+    if photo is not None:
+        found["photo"] = str(photo_at(photo.path, root).source)
+    if campaign is not None and campaign.partner_logos:
+        paths = [str(photo_at(logo.path, root).source) for logo in campaign.partner_logos]
+        found["partner_logos"] = "\n".join(paths)
+    return found
+
+
 def campaign_card(campaign: Campaign, site: LoadedSite, options: CardOptions) -> Card:
     source = display_path(campaign.source_path, site.context.project_root)
     dates = _date_range(campaign)
+    style = campaign.card.layout or DEFAULT_CARD_LAYOUT
+    photo = campaign.card.photo if style == PHOTO else None
     words = {
         "kicker": campaign_name(campaign.year),
         "text": campaign.theme,
         "attribution": dates,
         **_corner(options),
         "hashtag": campaign.hashtag,
+        **design_words(photo, campaign, site),
     }
     line = read_source(campaign.source_path).line_of("theme") or 1
     body = f"{campaign_name(campaign.year)}: {campaign.theme}"
@@ -272,6 +328,8 @@ def campaign_card(campaign: Campaign, site: LoadedSite, options: CardOptions) ->
         campaign.theme,
         campaign.year,
         options,
+        style,
+        alt.Extras(photo.alt if photo else "", _partners_shown(campaign)),
     )
 
 
@@ -295,8 +353,11 @@ def _card(
     title: str,
     year: int | None,
     options: CardOptions,
+    style: str,
+    extras: alt.Extras,
 ) -> Card:
     link = f"{options.site_url}/{url}" if options.site_url else f"/{url}"
+    layout = layout_name(style, kind)
     return Card(
         source=source,
         line=line,
@@ -304,11 +365,11 @@ def _card(
         number=number,
         slug=slug,
         folder=folder,
-        layout="quote" if kind == "quote" else "title",
+        layout=layout,
         words=words,
         palette=palette,
         alt=alt.short_alt(kind, words),
-        alt_long=alt.long_alt(kind, words, palette, campaign),
+        alt_long=alt.long_alt(kind, words, palette, campaign, LAYOUTS[layout], extras),
         caption=captions.caption(body, after, link, words["hashtag"]),
         page_url=url,
         title=title,
@@ -332,18 +393,19 @@ def name_images(card: Card, options: CardOptions) -> None:
     used = sorted(faces_used(card.words, layout, options.fonts), key=lambda f: (f.path, f.index))
     font_ids = [(Path(f.path).name, f.index, fonts.file_digest(f.path)) for f in used]
     shared = {
-        "words": card.words,
+        # Image files by their contents, not by where this machine keeps them.
+        "words": {k: v for k, v in card.words.items() if k not in FILE_WORDS},
+        "files": [fonts.file_digest(path) for path in file_words(card.words)],
         "palette": card.palette,
         "layout": _layout_data(card.layout),
         "fonts": font_ids,
         "font_chain": [options.fonts.font_dirs, options.fonts.extra],
-        "logo": fonts.file_digest(card.words["logo"]) if "logo" in card.words else "",
         "versions": versions(),
     }
     # Everything but the format is the same for all sizes: serialise it once.
     common = hashlib.sha256(json.dumps(shared, sort_keys=True, ensure_ascii=False).encode())
     for name in options.formats:
-        fmt = FORMATS[name]
+        fmt = card_format(name, card.layout)
         digest = common.copy()
         digest.update(_format_json(name))
         key = digest.hexdigest()
