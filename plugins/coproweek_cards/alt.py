@@ -46,13 +46,12 @@ def short_alt(kind: str, words: dict[str, str]) -> str:
 
 def look(layout: Layout, palette: dict[str, str], extras: Extras) -> str:
     """How a layout looks, in a few plain words."""
-    mark = " under a large quotation mark" if layout.mark else ""
     if layout.style == "bold":
         words = describe(palette["accent"], palette["background"]).replace("text", "words")
-        return f"{words}{mark}, the background in the campaign's colour"
+        return f"{words}, the background in the campaign's colour"
     if layout.style == "photo":
         photo = _sentence(extras.photo_alt).rstrip(".") if extras.photo_alt else "a photo"
-        return f"white words{mark} on a darkened photo: {photo}"
+        return f"white words on a darkened photo: {photo}"
     return f"{describe(palette['background'], palette['text'])} with a coloured band along the top"
 
 

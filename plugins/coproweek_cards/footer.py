@@ -89,9 +89,8 @@ def footer(
         logos += [(path, _moved(box, top)) for path, box in row]
         height = safe.bottom - top
     elif partners:
-        middle = height / 2 if height else tall / 2
-        logos += _partner_row(partners, layout, fmt, ends, safe.bottom - middle)
         height = max(height, tall)
+        logos += _partner_row(partners, layout, fmt, ends, safe.bottom - height / 2)
     return runs, height, logos
 
 

@@ -89,8 +89,9 @@ def partner_logos(
     if len(written) != len(partners):
         report.add(
             line,
-            f"there are {len(written)} partner logos but {len(partners)} partners: each logo "
-            "belongs to the partner at the same place in Partners.",
+            f"Partner-logos names {_count(len(written), 'file')} but Partners names "
+            f"{_count(len(partners), 'partner')}: each logo belongs to the partner at the same "
+            "place in Partners.",
             "list one logo for each partner, in the same order as Partners.",
         )
         return ()
@@ -105,3 +106,7 @@ def partner_logos(
 
 def _label(name: str) -> str:
     return "-".join(part.capitalize() if i == 0 else part for i, part in enumerate(name.split("_")))
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
