@@ -5,6 +5,7 @@ size (40 cards a page), as a site would have it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def test_first_load_of_a_gallery_page_is_small(
 ) -> None:
     page = _page(browser, width)
     responses: list[Response] = []
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
     page.goto(gallery_site + GALLERY, wait_until="networkidle")
     weight = sum(len(response.body()) for response in responses)
     kinds = {response.request.resource_type for response in responses}
@@ -63,7 +64,7 @@ def test_each_card_has_one_preview_and_its_sizes_as_links(
     for card in page.locator(".gallery > li").all():
         assert card.locator("img").count() == 1
         links = card.locator(".gallery-downloads a[download]")
-        labels = [text.split(" for ")[0] for text in links.all_inner_texts()]
+        labels = [re.split(r"\s+for\s+", text)[0] for text in links.all_inner_texts()]
         assert labels[:5] == ["Link preview", "X post", "Square post", "Portrait post", "Story"]
         assert labels[5].startswith("Every card of this")
     page.context.close()
