@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from PIL import Image
 
+from . import fonts
 from .fonts import Chain
 from .layouts import Box, Format, Layout, TextLayer
 from .text import Block, DoesNotFit, PlacedRun, Setter, place
@@ -16,8 +17,13 @@ PARTNER_GAP = 0.35  # between partner logos, as a share of their height
 PARTNER_MIN = 0.6  # partner logos shrink to this share of their height to fit, no further
 
 
-@lru_cache(maxsize=8)
 def logo_size(path: str) -> tuple[int, int]:
+    return _logo_size(path, fonts.file_digest(path))
+
+
+@lru_cache(maxsize=8)
+def _logo_size(path: str, digest: str) -> tuple[int, int]:
+    """`digest`: a logo replaced while a process runs (livereload) is measured again."""
     with Image.open(path) as image:
         return image.size
 

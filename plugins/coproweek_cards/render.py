@@ -54,7 +54,7 @@ def background(
     """The card without its words: a palette colour with its band, or the photo cut to the
     card's shape (without the scrim, which depends on where the words go)."""
     if layout.background == PHOTO:
-        return _photo(photo, fmt.width, fmt.height).copy()
+        return _photo(photo, fonts.file_digest(photo), fmt.width, fmt.height).copy()
     image = Image.new("RGB", (fmt.width, fmt.height), palette[layout.background])
     if layout.band:
         band = max(1, round(layout.band_height * fmt.scale))
@@ -126,8 +126,9 @@ def _luminance(rgb: list[int], scrim: float) -> float:
 
 
 @lru_cache(maxsize=8)
-def _photo(path: str, width: int, height: int) -> Image.Image:
-    """The photo, upright, cut to the card's shape from its centre."""
+def _photo(path: str, digest: str, width: int, height: int) -> Image.Image:
+    """The photo, upright, cut to the card's shape from its centre (`digest`: a photo
+    replaced while a process runs, such as livereload, is read again)."""
     with Image.open(path) as opened:
         upright = ImageOps.exif_transpose(opened).convert("RGB")
     return ImageOps.fit(upright, (width, height), Image.Resampling.LANCZOS)
@@ -144,9 +145,9 @@ def _paste_logo(image: Image.Image, path: str, box: Box, plate: str) -> None:
         inner_height = box.height - 2 * pad
         width = max(1, round(box.width * inner_height / box.height))
         box = Box(box.left + (box.width - width) // 2, box.top + pad, 0, 0)
-        logo = _logo(path, width, max(1, inner_height))
+        logo = _logo(path, fonts.file_digest(path), width, max(1, inner_height))
     else:
-        logo = _logo(path, box.width, box.height)
+        logo = _logo(path, fonts.file_digest(path), box.width, box.height)
     image.paste(logo, (box.left, box.top), logo)
 
 
@@ -212,7 +213,7 @@ def preview(image: Image.Image) -> bytes:
 
 
 @lru_cache(maxsize=16)
-def _logo(path: str, width: int, height: int) -> Image.Image:
+def _logo(path: str, digest: str, width: int, height: int) -> Image.Image:
     with Image.open(path) as opened:
         return opened.convert("RGBA").resize((width, height), Image.Resampling.LANCZOS)
 
