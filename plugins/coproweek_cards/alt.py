@@ -6,8 +6,21 @@ Neither version starts with "Image of": screen readers already say it is an imag
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from coproweek_content.colours import describe
+
+if TYPE_CHECKING:
+    from .layouts import Layout
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What a card shows besides its words, for its long alt text."""
+
+    photo_alt: str = ""  # the Card-photo-alt of a photo card
+    partners: tuple[str, ...] = ()  # the partners whose logos it shows
 
 
 def _sentence(text: str) -> str:
@@ -31,12 +44,29 @@ def short_alt(kind: str, words: dict[str, str]) -> str:
     return f"{label}: " + " ".join(parts)
 
 
-def long_alt(kind: str, words: dict[str, str], palette: dict[str, str], campaign: str) -> str:
+def look(layout: Layout, palette: dict[str, str], extras: Extras) -> str:
+    """How a layout looks, in a few plain words."""
+    if layout.style == "bold":
+        words = describe(palette["accent"], palette["background"]).replace("text", "words")
+        return f"{words}, the background in the campaign's colour"
+    if layout.style == "photo":
+        photo = _sentence(extras.photo_alt).rstrip(".") if extras.photo_alt else "a photo"
+        return f"white words on a darkened photo: {photo}"
+    return f"{describe(palette['background'], palette['text'])} with a coloured band along the top"
+
+
+def long_alt(
+    kind: str,
+    words: dict[str, str],
+    palette: dict[str, str],
+    campaign: str,
+    layout: Layout,
+    extras: Extras,
+) -> str:
     """Everything on the card, with how it looks."""
     what = "A quote" if kind == "quote" else "A title card"
     where = f" for {campaign}" if campaign else ""
-    look = describe(palette["background"], palette["text"])
-    parts = [f"{what}{where}, {look} with a coloured band along the top."]
+    parts = [f"{what}{where}, {look(layout, palette, extras)}."]
     if words.get("kicker"):
         parts.append(f"Above the title: {_sentence(words['kicker'])}")
     label = "The quote" if kind == "quote" else "The title"
@@ -48,4 +78,10 @@ def long_alt(kind: str, words: dict[str, str], palette: dict[str, str], campaign
     if words.get("wordmark"):
         what = "logo of" if words.get("logo") else "name"
         parts[-1] += f" and the {what} {_sentence(words['wordmark'])}"
+    if extras.partners:
+        parts.append(f"Beside them, the logos of the partners {_listed(extras.partners)}.")
     return " ".join(parts)
+
+
+def _listed(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -17,8 +17,8 @@ from coproweek_content.source import read_source
 
 from .cache import CardCache
 from .compose import compose
-from .layouts import FORMATS, LAYOUTS
-from .plan import Card, CardOptions, name_images
+from .layouts import FORMATS, LAYOUTS, PHOTO
+from .plan import Card, CardOptions, card_style, name_images
 from .settings import MIN_CONTRAST, CardsSettings, cache_dir
 from .state import CardsBuild
 from .text import DoesNotFit, MissingGlyph, describe_char
@@ -43,8 +43,38 @@ def card_problems(site: LoadedSite, settings: dict[str, Any], build: CardsBuild)
             )
         ]
     cache = CardCache(cache_dir(settings))
+    problems += photo_problems(site)
     for card in build.planned_cards(site, options):
+        if card.style == PHOTO and "photo" not in card.words:
+            continue  # no photo to draw it on: photo_problems says so
         problems += _fit_problems(card, options, cache)
+    return problems
+
+
+def photo_problems(site: LoadedSite) -> list[Problem]:
+    """A post whose cards are to show a photo (its own Card-layout, or its campaign's) needs
+    a photo with consent: its own Card-photo, or its campaign's."""
+    problems: list[Problem] = []
+    root = site.context.project_root
+    for post in site.published:
+        if not post.consent.allows("social"):
+            continue
+        campaign = site.context.campaigns.get(post.campaign_year) if post.campaign_year else None
+        style, photo = card_style(post, campaign)
+        if style != PHOTO or photo is not None:
+            continue
+        problems.append(
+            Problem(
+                display_path(post.source_path, root),
+                post.card.line or (read_source(post.source_path).line_of("campaign") or 1),
+                "this post's cards use the photo layout, but there is no photo for them: "
+                "neither the post nor its campaign has a Card-photo with Card-photo-alt and "
+                "Card-photo-consent.",
+                "add Card-photo: /images/... with Card-photo-alt: (what it shows) and "
+                "Card-photo-consent: (the consent id of the people in it, or: no people), "
+                "or choose another Card-layout: bold or light.",
+            )
+        )
     return problems
 
 
@@ -61,6 +91,8 @@ def contrast_problems(site: LoadedSite, options: CardOptions) -> list[Problem]:
         for layout in LAYOUTS.values():
             for layer in layout.text_layers():
                 pair = (layer.colour, layer.behind)
+                if layer.colour not in palette or layer.behind not in palette:
+                    continue  # words on a photo: the scrim gives them their contrast
                 ratio = contrast(palette[layer.colour], palette[layer.behind])
                 if pair in seen or ratio >= MIN_CONTRAST:
                     continue
@@ -100,7 +132,7 @@ def _fit_problems(card: Card, options: CardOptions, cache: CardCache) -> list[Pr
     layout = LAYOUTS[card.layout]
     for name, image in card.images.items():
         fmt = FORMATS[name]
-        if cache.has(image.key, fmt.extension):
+        if cache.has(image.key, image.extension):
             continue  # drawn before with exactly these inputs, so it fits
         try:
             compose(card.words, layout, fmt, options.fonts, card.palette)
@@ -126,6 +158,7 @@ PARTS = {
     "kicker": "the line above the title",
     "hashtag": "the hashtag",
     "wordmark": "the site name",
+    "partner_logos": "the partner logos",
 }
 
 
