@@ -30,7 +30,7 @@ from .text import MissingGlyph
 
 # Planning names cards; what they say (cardwords) and their types (cardmodel) are imported
 # from here too.
-__all__ = [
+__all__ = (
     "Card",
     "CardImage",
     "CardOptions",
@@ -40,7 +40,7 @@ __all__ = [
     "name_images",
     "palette_of",
     "post_cards",
-]
+)
 
 CODE_FILES = ("layouts.py", "fonts.py", "text.py", "compose.py", "render.py")
 FILE_WORDS = ("logo", "photo", "partner_logos")  # words that name image files
