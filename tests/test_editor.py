@@ -16,7 +16,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from browser_fixtures import serve
-from conftest import FIXTURES, ROOT, build, check
+from conftest import FIXTURES, build, check, copy_sample_campaigns
 from coproweek_content import settings as folders
 from coproweek_content.fields import (
     BLOG_FIELDS,
@@ -186,8 +186,7 @@ We used to start on the dot.
 
 
 def test_files_written_as_the_editor_writes_them_pass_the_checks(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "campaigns", content / "campaigns")
+    content = copy_sample_campaigns(tmp_path / "content")
     quote = content / "quotes" / "2025" / "peer-researcher-20250620-1012.md"
     blog = content / "blog" / "2025" / "tea-before-the-agenda.md"
     for path, text in ((quote, EDITOR_QUOTE), (blog, EDITOR_BLOG)):
