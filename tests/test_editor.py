@@ -26,7 +26,7 @@ from coproweek_content.fields import (
     QUOTE_FIELDS,
     Field,
 )
-from coproweek_content.model import CHANNELS, WELLBEING, Naming
+from coproweek_content.model import CARD_LAYOUTS, CHANNELS, WELLBEING, Naming
 from coproweek_content.people import QUOTED_FIELDS
 from coproweek_content.source import canonical_key
 from coproweek_editor.page import CMS_SCRIPT, CONFIG_SOURCE, write_editor
@@ -112,6 +112,8 @@ def test_the_editors_choices_are_the_models() -> None:
                 assert field["min"] == 1
             if key == "wellbeing":
                 assert field["options"] == list(WELLBEING)
+            if key == "card_layout":
+                assert field["options"] == list(CARD_LAYOUTS)
             if key in CONSENT_FIELD_NAMES - {"naming", "channels", "consent"}:
                 assert field["required"] is False  # left out when empty (see output below)
     config = editor_config()
