@@ -42,8 +42,8 @@ class CardImage:
 class Card:
     source: str  # the content file, as contributors know it
     line: int  # where its words are in that file
-    kind: str  # "quote" or "title"
-    number: int  # 0 for a title card, 1, 2, ... for quotes
+    kind: str  # "quote", "title" or "event"
+    number: int  # 0 for a title or event card, 1, 2, ... for quotes
     slug: str
     folder: str  # the campaign year, or "misc"
     layout: str
@@ -52,7 +52,7 @@ class Card:
     alt: str
     alt_long: str
     caption: str
-    page_url: str  # the post's (or campaign's) page, site-relative
+    page_url: str  # the post's (campaign's, event's) page, site-relative
     title: str
     campaign_year: int | None
     images: dict[str, CardImage] = field(default_factory=dict)

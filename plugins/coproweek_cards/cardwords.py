@@ -1,6 +1,7 @@
 """What each card says and how it looks: the cards of a post (its title card and a card
 per quote whose person agreed to social media) and of a campaign, with their layout, photo,
-logos, alt text and suggested post text. File names are given in plan.py."""
+logos, alt text and suggested post text (an event's card: eventcards.py). File names are
+given in plan.py."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def _quote_text(text: str) -> str:
     return text if base_is_rtl(text) else f"“{text}”"
 
 
-def _corner(options: CardOptions) -> dict[str, str]:
+def corner_words(options: CardOptions) -> dict[str, str]:
     """The words in the bottom corner, and the logo image drawn there instead, if any."""
     return {"wordmark": options.wordmark} | ({"logo": options.logo} if options.logo else {})
 
@@ -54,14 +55,14 @@ def post_cards(
     folder = str(post.campaign_year) if post.campaign_year else "misc"
     name = campaign_name(post.campaign_year)
     cards: list[Card] = []
-    common = _corner(options) | {"hashtag": hashtag} | design_words(design, campaign, site)
-    extras = alt.Extras(design.alt if design else "", _partners_shown(campaign))
+    common = corner_words(options) | {"hashtag": hashtag} | design_words(design, campaign, site)
+    extras = alt.Extras(design.alt if design else "", partners_shown(campaign))
     if post.kind == "blog":
         kicker = f"Blog · {name}" if name else "Blog"
         words = {"kicker": kicker, "text": post.title, "attribution": f"By {post.byline}", **common}
         after = f"By {post.byline}."
         cards.append(
-            _card(
+            new_card(
                 source,
                 read_source(post.source_path).line_of("title") or 1,
                 "title",
@@ -92,7 +93,7 @@ def post_cards(
             **common,
         }
         cards.append(
-            _card(
+            new_card(
                 source,
                 line,
                 "quote",
@@ -123,7 +124,7 @@ def card_style(post: Post, campaign: Campaign | None) -> tuple[str, CardPhoto | 
     return chosen, photo if chosen == PHOTO else None
 
 
-def _partners_shown(campaign: Campaign | None) -> tuple[str, ...]:
+def partners_shown(campaign: Campaign | None) -> tuple[str, ...]:
     return tuple(logo.alt for logo in campaign.partner_logos) if campaign else ()
 
 
@@ -151,13 +152,13 @@ def campaign_card(campaign: Campaign, site: LoadedSite, options: CardOptions) ->
         "kicker": campaign_name(campaign.year),
         "text": campaign.theme,
         "attribution": dates,
-        **_corner(options),
+        **corner_words(options),
         "hashtag": campaign.hashtag,
         **design_words(photo, campaign, site),
     }
     line = read_source(campaign.source_path).line_of("theme") or 1
     body = f"{campaign_name(campaign.year)}: {campaign.theme}"
-    return _card(
+    return new_card(
         source,
         line,
         "title",
@@ -174,7 +175,7 @@ def campaign_card(campaign: Campaign, site: LoadedSite, options: CardOptions) ->
         campaign.year,
         options,
         style,
-        alt.Extras(photo.alt if photo else "", _partners_shown(campaign)),
+        alt.Extras(photo.alt if photo else "", partners_shown(campaign)),
     )
 
 
@@ -182,7 +183,12 @@ def _date_range(campaign: Campaign) -> str:
     return date_range(campaign.starts, campaign.ends)
 
 
-def _card(
+def page_link(url: str, options: CardOptions) -> str:
+    """The address of a card's page (site-relative `url`) as a post on social media has it."""
+    return f"{options.site_url}/{url}" if options.site_url else f"/{url}"
+
+
+def new_card(
     source: str,
     line: int,
     kind: str,
@@ -201,7 +207,9 @@ def _card(
     style: str,
     extras: alt.Extras,
 ) -> Card:
-    link = f"{options.site_url}/{url}" if options.site_url else f"/{url}"
+    """A card of any kind with its alt texts and suggested post text (`body`, then `after`,
+    the link and the hashtag); plan.py names its files."""
+    link = page_link(url, options)
     layout = layout_name(style, kind)
     return Card(
         source=source,

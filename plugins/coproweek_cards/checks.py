@@ -1,5 +1,5 @@
-"""Content checks for cards: every quote fits its cards, every character has a font,
-and every text on a card has enough contrast with what is behind it.
+"""Content checks for cards: every quote and event fits its cards, every character has a
+font, and every text on a card has enough contrast with what is behind it.
 
 `card_problems(site, settings, build)` is called by the build's content checks, so these
 problems are reported with file and line like any other, before anything is written.
@@ -129,7 +129,9 @@ def _fit_problems(card: Card, options: CardOptions, cache: CardCache) -> list[Pr
             )
         ]
     failed: list[str] = []
+    parts: set[str] = set()
     layout = LAYOUTS[card.layout]
+    names = {**PARTS, "text": "the title"} if card.kind == "event" else PARTS
     for name, image in card.images.items():
         fmt = FORMATS[name]
         if cache.has(image.key, image.extension):
@@ -137,8 +139,10 @@ def _fit_problems(card: Card, options: CardOptions, cache: CardCache) -> list[Pr
         try:
             compose(card.words, layout, fmt, options.fonts, card.palette)
         except DoesNotFit as error:
-            part = PARTS.get(str(error), str(error))
-            failed.append(f"{fmt.label} ({fmt.width}x{fmt.height}: {part})")
+            parts.add(str(error))
+            failed.append(
+                f"{fmt.label} ({fmt.width}x{fmt.height}: {names.get(str(error), str(error))})"
+            )
     if not failed:
         return []
     return [
@@ -147,7 +151,7 @@ def _fit_problems(card: Card, options: CardOptions, cache: CardCache) -> list[Pr
             card.line,
             f"this {_what(card)} does not fit on its social media card even at the smallest "
             f"readable type size: {'; '.join(failed)}.",
-            _fix(card),
+            _event_fix(parts) if card.kind == "event" else _fix(card),
         )
     ]
 
@@ -159,12 +163,17 @@ PARTS = {
     "hashtag": "the hashtag",
     "wordmark": "the site name",
     "partner_logos": "the partner logos",
+    "notice": "the word CANCELLED",
+    "when": "the date and time",
+    "place": "the place",
 }
 
 
 def _what(card: Card) -> str:
     if card.kind == "quote":
         return "pull quote" if card.source.startswith("content/blog") else "quote"
+    if card.kind == "event":
+        return "event"
     return "theme" if card.slug.startswith("campaign-") else "title"
 
 
@@ -176,3 +185,12 @@ def _fix(card: Card) -> str:
         "theme": "shorten the Theme, or the Hashtag.",
         "title": "shorten the Title.",
     }[_what(card)]
+
+
+def _event_fix(parts: set[str]) -> str:
+    fixes = []
+    if "text" in parts:
+        fixes.append("shorten the Title (the Summary and the description can say more)")
+    if "place" in parts:
+        fixes.append("shorten the Venue or the Address (the description can give directions)")
+    return "; ".join(fixes or ["shorten the Title"]) + "."

@@ -55,7 +55,8 @@ class CardsGenerator(Generator):
         state.notes.append(f"Cards: {rendered} rendered, {state.stats['cards']['reused']} reused.")
         if takedown:
             state.notes.append(
-                "Cards to delete from social media (consent withdrawn or ended, or the file deleted):"
+                "Cards to delete from social media (consent withdrawn or ended, an event "
+                "withdrawn, or the file deleted):"
             )
             for source, names in takedown:
                 state.notes.append(f"  {source}:")

@@ -5,7 +5,7 @@ decorative band or a large quotation mark, a stack of text blocks (centred in th
 above the footer) and a footer with the campaign hashtag, partner logos and the logo (the
 site's wordmark). Colours name a palette entry ("background", "text", "accent"), so every
 campaign themes the same layout with its own palette. There are three styles (a campaign's
-or a post's Card-layout), each with a layout for quote cards and one for title cards:
+or a post's Card-layout), each with a layout for quote cards, title cards and event cards:
 light (dark words on the light background), bold (light words on the accent colour) and
 photo (white words on a photo darkened until they have enough contrast).
 """
@@ -80,7 +80,8 @@ FORMATS: dict[str, Format] = {
 
 @dataclass(frozen=True)
 class TextLayer:
-    source: str  # which words: "text", "attribution", "hashtag", "wordmark", "kicker"
+    source: str  # which words: "text", "attribution", "hashtag", "wordmark", "kicker",
+    # and on event cards "notice" (CANCELLED), "when" and "place"
     colour: str  # palette entry the words are drawn in
     behind: str  # palette entry of what is directly behind them (for the contrast check)
     size: int  # the largest type size, in pixels on a 1200 pixel wide card
@@ -162,7 +163,25 @@ def _light() -> dict[str, Layout]:
         footer_start=FOOTER_HASHTAG,
         footer_end=FOOTER_WORDMARK,
     )
-    return {quote.name: quote, title.name: title}
+    # An event: the date and time, then the place, as large as the title may shrink to, so
+    # they are read at a glance; "CANCELLED" above everything when it is called off.
+    event = Layout(
+        name="light-event",
+        background="background",
+        band="accent",
+        band_height=18,
+        stack=(
+            TextLayer("notice", "accent", "background", 64, 40, "bold", max_lines=1),
+            TextLayer("kicker", "accent", "background", 30, 24, "bold", max_lines=2),
+            TextLayer("text", "text", "background", 64, 36, "bold", line_height=1.2),
+            TextLayer("when", "accent", "background", 46, 30, "bold", max_lines=3),
+            TextLayer("place", "text", "background", 40, 28, "regular", max_lines=4),
+        ),
+        gap=0.45,
+        footer_start=FOOTER_HASHTAG,
+        footer_end=FOOTER_WORDMARK,
+    )
+    return {quote.name: quote, title.name: title, event.name: event}
 
 
 def _recoloured(light: Layout, style: str, background: str, colour: str) -> Layout:
@@ -213,5 +232,5 @@ def card_format(name: str, layout: str) -> Format:
 
 
 def layout_name(style: str, kind: str) -> str:
-    """The layout of a card of `kind` ("quote" or "title") in a style (Card-layout)."""
+    """The layout of a card of `kind` ("quote", "title" or "event") in a style (Card-layout)."""
     return f"{style}-{kind}"

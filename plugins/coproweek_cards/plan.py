@@ -25,6 +25,7 @@ from . import fonts
 from .cardmodel import Card, CardImage, CardOptions
 from .cardwords import campaign_card, card_style, palette_of, post_cards
 from .compose import faces_used, file_words
+from .eventcards import event_card, event_cards
 from .layouts import FORMATS, LAYOUTS, card_format
 from .text import MissingGlyph
 
@@ -37,6 +38,7 @@ __all__ = (
     "all_cards",
     "campaign_card",
     "card_style",
+    "event_card",
     "name_images",
     "palette_of",
     "post_cards",
@@ -106,8 +108,9 @@ def wants_cards(post: Post, today: Any) -> bool:
 
 
 def all_cards(site: LoadedSite, options: CardOptions) -> list[Card]:
-    """Every card the published site should have. A post's cards are named here too
-    unless a character has no font (the checks report those)."""
+    """Every card the published site should have: the campaigns', the posts', then the
+    events'. Each is named here too unless a character has no font (the checks report
+    those)."""
     today = site.context.today
     cards = [campaign_card(c, site, options) for _, c in sorted(site.context.campaigns.items())]
     for card in cards:
@@ -117,7 +120,10 @@ def all_cards(site: LoadedSite, options: CardOptions) -> list[Card]:
         if wants_cards(post, today):
             cards += _planned_post_cards(post, site, options, memo)
     memo.save()
-    return cards
+    events = event_cards(site, options)
+    for card in events:
+        _try_naming(card, options)
+    return cards + events
 
 
 def _try_naming(card: Card, options: CardOptions) -> None:
