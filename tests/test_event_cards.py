@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import build, check, copy_fixture
-from PIL import Image
+from PIL import Image, ImageChops
 from test_card_layouts import SCREENSHOTS, measured_contrast
 
 PUBLISHED = {
@@ -26,6 +26,7 @@ PUBLISHED = {
 SIZES = {"link": (1200, 630), "x": (1200, 675), "square": (1080, 1080)}
 SIZES |= {"portrait": (1080, 1350), "story": (1080, 1920)}
 TEXT, ACCENT = "#1B1B1B", "#5A2A82"  # the fixture campaign's palette (light layout)
+BAND = 30  # the light layout's band in the accent colour is above this, on a link preview
 
 
 class Site:
@@ -189,3 +190,32 @@ def test_one_event_card_in_each_size_for_people_to_look_at(site: Site) -> None:
         shutil.copyfile(source, target)
         with Image.open(target) as image:
             assert image.size == (width, height)
+
+
+def _accent_box(path: Path, bottom: int) -> tuple[int, int, int, int]:
+    """Where the accent-coloured words are, below the band along the top and above `bottom`
+    (the footer's hashtag is below)."""
+    with Image.open(path) as opened:
+        image = opened.convert("RGB").crop((0, BAND, opened.width, bottom))
+    solid = Image.new("RGB", image.size, ACCENT)
+    near = ImageChops.difference(image, solid).convert("L").point(lambda v: 255 if v < 40 else 0)
+    box = near.getbbox()
+    assert box is not None, f"{path.name}: no words in the accent colour"
+    return box
+
+
+def test_a_title_in_a_right_to_left_script_sets_the_card_from_the_right(
+    site: Site, tmp_path: Path
+) -> None:
+    content = copy_fixture("events", tmp_path)
+    path = content / "events" / "2026" / "peer-support-webinar.md"
+    arabic = "ورشة عن دعم الأقران"  # "a workshop on peer support"
+    text = path.read_text("utf-8").replace("Peer support in practice: a webinar", arabic)
+    path.write_text(text, encoding="utf-8")
+    rtl = _build(content, tmp_path / "output").card("peer-support-webinar")
+    assert arabic in rtl["alt"] and arabic in rtl["caption"]
+    # Link preview: the safe zone runs from x=72 to 1128; the footer starts below y=520.
+    left_to_right = _accent_box(site.file(site.card("peer-support-webinar"), "link"), 520)
+    right_to_left = _accent_box(Site(tmp_path / "output", "").file(rtl, "link"), 520)
+    assert left_to_right[0] < 90  # the date and time start at the left edge
+    assert right_to_left[2] > 1110 and right_to_left[0] > 120  # they end at the right edge
