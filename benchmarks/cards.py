@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coproweek_cards import fonts, plan, render, text  # noqa: E402
 from coproweek_cards.compose import FontSettings, compose  # noqa: E402
-from coproweek_cards.layouts import FORMATS, LAYOUTS  # noqa: E402
+from coproweek_cards.layouts import FORMATS, LAYOUTS, STYLES  # noqa: E402
 from coproweek_cards.render import Job, encode  # noqa: E402
 from coproweek_cards.settings import CardsSettings  # noqa: E402
 from coproweek_cards.state import draw  # noqa: E402
@@ -39,6 +39,7 @@ from corpus import WORDS  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
 PALETTE = {"background": "#FBF8FF", "text": "#1B1B1B", "accent": "#5A2A82"}
+PHOTO = ROOT / "content" / "images" / "2024" / "paper-chain-people.jpg"  # for --layout photo
 FLOOR_QUOTES = 50  # the floor of every size, timed on the first quotes
 ROLES = ("Peer Researcher", "Carer", "Expert Citizen", "Volunteer", "Engagement Worker")
 
@@ -66,17 +67,22 @@ def empty_caches() -> None:
     text.reference_width.cache_clear()
 
 
-def job_for(words: dict[str, str], fmt: str, folder: Path, settings: FontSettings) -> Job:
+def job_for(
+    words: dict[str, str], fmt: str, folder: Path, settings: FontSettings, layout: str
+) -> Job:
+    name = f"{layout}-quote"
+    if layout == "photo":
+        words = {**words, "photo": str(PHOTO)}
     card = plan.Card(
         source="bench", line=1, kind="quote", number=1, slug="bench", folder="bench",
-        layout="quote", words=words, palette=PALETTE, alt="", alt_long="", caption="",
+        layout=name, words=words, palette=PALETTE, alt="", alt_long="", caption="",
         page_url="", title="", campaign_year=None,
     )  # fmt: skip
     options = plan.CardOptions("", "", (fmt,), PALETTE, "#CoProWeek", settings, folder, "cards")
     plan.name_images(card, options)
     image = card.images[fmt]
-    target = folder / f"{image.key}.{FORMATS[fmt].extension}"
-    return Job(tuple(words.items()), tuple(PALETTE.items()), "quote", fmt, settings, str(target))
+    target = folder / f"{image.key}.{image.extension}"
+    return Job(tuple(words.items()), tuple(PALETTE.items()), name, fmt, settings, str(target))
 
 
 def draw_floor(runs: tuple, fmt_name: str, target: Path) -> None:
@@ -95,7 +101,7 @@ def floor_seconds(
 ) -> float:
     """Seconds to draw every quote in one format the raw Pillow way (layouts not timed)."""
     fmt = FORMATS[fmt_name]
-    laid_out = [compose(w, LAYOUTS["quote"], fmt, settings, PALETTE).runs for w in quotes]
+    laid_out = [compose(w, LAYOUTS["light-quote"], fmt, settings, PALETTE).runs for w in quotes]
     start = time.perf_counter()
     for number, runs in enumerate(laid_out):
         draw_floor(runs, fmt_name, folder / f"floor-{number}.{fmt.extension}")
@@ -114,18 +120,18 @@ def floor_per_card(
 
 
 def one_round(
-    quotes: list[dict[str, str]], folder: Path, settings: FontSettings
+    quotes: list[dict[str, str]], folder: Path, settings: FontSettings, layout: str
 ) -> tuple[float, float]:
     """(ours, floor) in seconds. Each card is timed both ways back to back, so changes in the
     load of a shared machine hit both alike. The floor's layouts are worked out beforehand;
     then every cache of ours is emptied, so ours starts cold."""
     fmt = FORMATS["link"]
-    laid_out = [compose(w, LAYOUTS["quote"], fmt, settings, PALETTE).runs for w in quotes]
+    laid_out = [compose(w, LAYOUTS["light-quote"], fmt, settings, PALETTE).runs for w in quotes]
     empty_caches()
     ours_total = floor_total = 0.0
     for number, (words, runs) in enumerate(zip(quotes, laid_out, strict=True)):
         start = time.perf_counter()
-        render.render_to_file(job_for(words, "link", folder, settings))
+        render.render_to_file(job_for(words, "link", folder, settings, layout))
         middle = time.perf_counter()
         draw_floor(runs, "link", folder / f"floor-{number}.jpg")
         ours_total += middle - start
@@ -134,11 +140,11 @@ def one_round(
 
 
 def all_sizes(
-    quotes: list[dict[str, str]], folder: Path, settings: FontSettings, workers: int
+    quotes: list[dict[str, str]], folder: Path, settings: FontSettings, workers: int, layout: str
 ) -> tuple[float, float]:
     """(wall seconds, processor seconds of this process and its workers)."""
     empty_caches()
-    jobs = [job_for(w, name, folder, settings) for w in quotes for name in FORMATS]
+    jobs = [job_for(w, name, folder, settings, layout) for w in quotes for name in FORMATS]
     for job in jobs:
         Path(job.target).unlink(missing_ok=True)
     before = _cpu()
@@ -159,26 +165,32 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quotes", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--layout", choices=STYLES, default="light", help="the card layout drawn (default: light)"
+    )
     args = parser.parse_args(argv)
+    layout = args.layout
     settings = FontSettings(CardsSettings().font_dirs)
     quotes = invented_quotes(args.quotes)
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        one_round(quotes[:5], folder, settings)  # load the fonts once, as a build does
+        one_round(quotes[:5], folder, settings, layout)  # load the fonts once, as a build does
         floor_best = ours_best = float("inf")
         for _ in range(args.rounds):
-            ours_time, floor_time = one_round(quotes, folder, settings)
+            ours_time, floor_time = one_round(quotes, folder, settings, layout)
             ours_best, floor_best = min(ours_best, ours_time), min(floor_best, floor_time)
         n = len(quotes)
-        print(f"Link preview cards (1200x630 JPEG), {n} quotes, best of {args.rounds} rounds:")
+        print(
+            f"Link preview cards (1200x630 JPEG, {layout} layout), {n} quotes, best of {args.rounds} rounds:"
+        )
         print(f"  raw Pillow floor: {floor_best / n * 1000:6.2f} ms per card")
         print(f"  our cold render:  {ours_best / n * 1000:6.2f} ms per card")
         print(f"  ratio:            {ours_best / floor_best:6.2f}x (target at most 1.3x)")
         floor = floor_per_card(quotes[:FLOOR_QUOTES], folder, settings, args.rounds)
         mean_floor = sum(floor.values()) / len(floor)
-        single, single_cpu = all_sizes(quotes, folder, settings, workers=1)
-        pooled, pooled_cpu = all_sizes(quotes, folder, settings, workers=cores)
+        single, single_cpu = all_sizes(quotes, folder, settings, 1, layout)
+        pooled, pooled_cpu = all_sizes(quotes, folder, settings, cores, layout)
         cards = n * len(FORMATS)
         by_size = ", ".join(f"{name} {seconds * 1000:.1f}" for name, seconds in floor.items())
         print(f"All {len(FORMATS)} sizes of {n} quotes ({cards} cards):")

@@ -60,6 +60,13 @@ def copy_fixture(name: str, destination: Path) -> Path:
     return target
 
 
+def copy_sample_campaigns(content: Path) -> Path:
+    """The sample campaigns into `content`, with the photos and logos their cards name."""
+    for name in ("campaigns", "images"):
+        shutil.copytree(ROOT / "content" / name, content / name)
+    return content
+
+
 # The sample site's galleries are in pages, as large sites have them, so the tests (and the
 # browser tests) cover the gallery's pages.
 SAMPLE_SETTINGS: dict[str, Any] = {

@@ -46,7 +46,7 @@ def test_a_card_drawn_by_a_worker_is_the_card_drawn_by_the_build(tmp_path: Path)
         Job(
             tuple(WORDS.items()),
             tuple(PALETTE.items()),
-            "quote",
+            "light-quote",
             fmt,
             FONT_SETTINGS,
             str(tmp_path / f"worker-{fmt}"),

@@ -115,7 +115,7 @@ def _text_pixels(
 def test_no_text_outside_the_safe_zone(built: Built) -> None:
     palette = {"background": "#FBF8FF", "text": "#1B1B1B", "accent": "#5A2A82"}
     for card in built.manifest["cards"]:
-        layout = LAYOUTS["quote" if card["kind"] == "quote" else "title"]
+        layout = LAYOUTS["light-quote" if card["kind"] == "quote" else "light-title"]
         for entry in card["files"]:
             fmt = FORMATS[entry["format"]]
             plain = background(layout, fmt, palette)
@@ -285,11 +285,29 @@ def test_gallery_zip_and_manifest(built: Built) -> None:
         ] in html.unescape(page)
         assert captions.fits_everywhere(card["caption"])
         assert card["caption"].endswith("#CoProWeek")
-    assert page.count("<img ") == page.count(' alt="') == 5 * len(campaign_manifest["cards"])
-    assert (
-        page.count("<textarea") == page.count("<label for=") == 3 * len(campaign_manifest["cards"])
-    )
+    # One preview per card, its sizes as download links, and its three texts to copy.
+    count = len(campaign_manifest["cards"])
+    assert page.count("<img ") == page.count(' alt="') == count
+    assert page.count('class="copy-text"') == 3 * count
+    previews = re.findall(r'<img src="([^"]+)" alt="([^"]*)"', page)
+    for card, (src, alt) in zip(campaign_manifest["cards"], previews, strict=True):
+        assert html.unescape(alt) == card["alt"]
+        with Image.open(built.output / src.lstrip("/")) as preview:
+            assert preview.format == "WEBP" and preview.width == 480
     _assert_pack_holds_the_campaign(built)
+    # A pack per post, beside the campaign's: the post's cards in every size.
+    post_zips = re.findall(r'href="(/campaigns/2024/cards/[^"]+-cards\.zip)" download', page)
+    by_source: dict[str, list[str]] = {}
+    for card in campaign_manifest["cards"]:
+        by_source.setdefault(card["source"], []).extend(
+            f["url"].rsplit("/", 1)[-1] for f in card["files"]
+        )
+    assert len(set(post_zips) - {"/campaigns/2024/cards/2024-cards.zip"}) == len(by_source)
+    blog_zip = built.output / "campaigns/2024/cards/listening-sessions-cards.zip"
+    with zipfile.ZipFile(blog_zip) as pack:
+        names = pack.namelist()
+        assert names[0] == "manifest.json"
+        assert sorted(names[1:]) == sorted(by_source["content/blog/2024/listening-sessions.md"])
     with zipfile.ZipFile(folder / "2024-cards.zip") as pack:
         assert len(pack.namelist()) == 1 + 5 * len(campaign_manifest["cards"])
         assert {info.date_time for info in pack.infolist()} == {(1980, 1, 1, 0, 0, 0)}
@@ -349,16 +367,24 @@ def test_caching_second_build_and_one_changed_quote(tmp_path: Path) -> None:
     assert (third.stats["rendered"], third.stats["reused"]) == (5, total - 5)
     names_after = {p.name for p in (third.output / "cards").rglob("*.*")}
     changed = names_before ^ names_after
-    assert len(changed) == 10
+    assert len(changed) == 12  # five sizes and the gallery's preview, old and new
     assert all(n.startswith("bengali-decide-together-") for n in changed)
     _assert_pack_holds_the_campaign(third)
+    cards = len(first.manifest["cards"])
     cached = list((card_cache / "files").iterdir())
-    assert len(cached) == total  # the old Bengali cards were removed from the cache
-    assert len(list((card_cache / "packs").iterdir())) == 1  # and the old pack too
+    # The old Bengali cards were removed from the cache (each card has a preview too) ...
+    assert len(cached) == total + cards
+    # ... and the old packs too: the campaign's and one per post (and campaign card).
+    sources = {card["source"] for card in first.manifest["cards"]}
+    assert len(list((card_cache / "packs").iterdir())) == 1 + len(sources)
 
     # Withdrawing a published quote: its cards leave output/, the pack and the cache, and
-    # the build lists every card file that was shared.
-    old = {n for n in names_after if n.startswith("emoji-tea-and-biscuits-")}
+    # the build lists every card file that was shared (the gallery's previews never are).
+    old = {
+        n
+        for n in names_after
+        if n.startswith("emoji-tea-and-biscuits-") and not n.endswith("-preview.webp")
+    }
     emoji = content / "quotes" / "2024" / "emoji-tea-and-biscuits.md"
     emoji.write_text(
         emoji.read_text("utf-8").replace("Channels:", "Withdrawn: yes\nChannels:"), "utf-8"
@@ -369,7 +395,7 @@ def test_caching_second_build_and_one_changed_quote(tmp_path: Path) -> None:
     assert not [n for n in left if n.startswith("emoji-tea")]
     _assert_pack_holds_the_campaign(fourth)
     assert all(name in fourth.printed for name in old)
-    assert len(list((card_cache / "files").iterdir())) == total - 5
+    assert len(list((card_cache / "files").iterdir())) == total - 5 + cards - 1
 
 
 def test_a_quote_longer_than_a_card_is_published_in_full_without_a_card(tmp_path: Path) -> None:
@@ -484,7 +510,9 @@ def test_logo_image_replaces_the_wordmark(tmp_path: Path) -> None:
         )
         assert (200, 30, 40) in {colour for _, colour in corner.getcolors(10_000)}
         plain = background(
-            LAYOUTS["title"], fmt, {"background": "#FBF8FF", "text": "#1B1B1B", "accent": "#5A2A82"}
+            LAYOUTS["light-title"],
+            fmt,
+            {"background": "#FBF8FF", "text": "#1B1B1B", "accent": "#5A2A82"},
         )
         assert _text_pixels(rgb, plain, 0, fmt.safe) == 0
 
@@ -520,7 +548,7 @@ def _card(number: int, campaign_year: int | None, formats: tuple[str, ...]) -> C
         number=number,
         slug="slug",
         folder="misc",
-        layout="quote",
+        layout="light-quote",
         words={},
         palette={},
         alt=text,
@@ -545,6 +573,7 @@ def _as_json(card: Card, site_url: str) -> dict[str, Any]:
         "kind": card.kind,
         "number": card.number,
         "campaign": card.campaign_year,
+        "layout": card.style,
         "alt": card.alt,
         "alt_long": card.alt_long,
         "caption": card.caption,

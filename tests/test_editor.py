@@ -16,7 +16,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from browser_fixtures import serve
-from conftest import FIXTURES, ROOT, build, check
+from conftest import FIXTURES, build, check, copy_sample_campaigns
 from coproweek_content import settings as folders
 from coproweek_content.event_fields import ACCESS, EVENT_FIELDS, Attendance, EventStatus
 from coproweek_content.fields import (
@@ -27,7 +27,7 @@ from coproweek_content.fields import (
     QUOTE_FIELDS,
     Field,
 )
-from coproweek_content.model import CHANNELS, WELLBEING, Naming
+from coproweek_content.model import CARD_LAYOUTS, CHANNELS, WELLBEING, Naming
 from coproweek_content.people import QUOTED_FIELDS
 from coproweek_content.source import canonical_key
 from coproweek_editor.page import CMS_SCRIPT, CONFIG_SOURCE, write_editor
@@ -121,6 +121,8 @@ def test_the_editors_choices_are_the_models() -> None:
                 assert field["multiple"] is True
             if key == "status":
                 assert set(field["options"]) == {status.value for status in EventStatus}
+            if key == "card_layout":
+                assert field["options"] == list(CARD_LAYOUTS)
             if key in CONSENT_FIELD_NAMES - {"naming", "channels", "consent"}:
                 assert field["required"] is False  # left out when empty (see output below)
     config = editor_config()
@@ -221,8 +223,7 @@ Come along for tea and a chat.
 
 
 def test_files_written_as_the_editor_writes_them_pass_the_checks(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "campaigns", content / "campaigns")
+    content = copy_sample_campaigns(tmp_path / "content")
     quote = content / "quotes" / "2025" / "peer-researcher-20250620-1012.md"
     blog = content / "blog" / "2025" / "tea-before-the-agenda.md"
     event = content / "events" / "2025" / "tea-and-a-chat-about-housing-repairs.md"

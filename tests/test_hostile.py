@@ -45,7 +45,7 @@ URL_ATTRIBUTES = {
 }
 RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "background", "data"}
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
-THEME_SCRIPTS = {"/theme/js/search.js"}
+THEME_SCRIPTS = {"/theme/js/search.js", "/theme/js/gallery.js"}
 
 
 def lay_out(project: Path, files: dict[str, str | bytes | tuple[str, str]]) -> None:

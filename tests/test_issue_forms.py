@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, build, check
+from conftest import ROOT, build, check, copy_sample_campaigns
 from coproweek_build.issue_form import (
     FORMS,
     FormRefused,
@@ -37,10 +37,8 @@ def payload(name: str) -> dict[str, Any]:
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    """A content folder holding only the sample campaigns (so 2025 has one)."""
-    folder = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "campaigns", folder / "campaigns")
-    return folder
+    """A content folder holding only the sample campaigns (so 2025 has one) and their photos."""
+    return copy_sample_campaigns(tmp_path / "content")
 
 
 def convert(event: dict[str, Any], content: Path) -> Path:
@@ -295,7 +293,7 @@ def test_the_task_refuses_a_hostile_form_without_a_traceback(tmp_path: Path) -> 
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy2(ROOT / name, project / name)
-    shutil.copytree(ROOT / "content" / "campaigns", project / "content" / "campaigns")
+    copy_sample_campaigns(project / "content")
     comment = tmp_path / "comment.md"
     outputs = tmp_path / "outputs"
     done = subprocess.run(

@@ -102,7 +102,8 @@ def test_new_post_scaffold_asks_for_what_is_missing(tmp_path: Path) -> None:
 
 
 def _project(tmp_path: Path) -> Path:
-    """A copy of the kit with the sample campaigns only, for tasks that write content."""
+    """A copy of the kit with the sample campaigns (and the photos and logos their cards
+    show) only, for tasks that write content."""
     import shutil
 
     project = tmp_path / "site"
@@ -110,7 +111,8 @@ def _project(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy2(ROOT / name, project / name)
-    shutil.copytree(ROOT / "content" / "campaigns", project / "content" / "campaigns")
+    for name in ("campaigns", "images"):
+        shutil.copytree(ROOT / "content" / name, project / "content" / name)
     return project
 
 
@@ -185,6 +187,7 @@ def test_every_question_has_an_option_and_a_back_dated_post_needs_no_edit(tmp_pa
     content = tmp_path / "content"
     shutil_copy = __import__("shutil").copytree
     shutil_copy(ROOT / "content" / "campaigns", content / "campaigns")
+    shutil_copy(ROOT / "content" / "images", content / "images")  # the campaigns' card photos
     long_quote = "We wrote the questions together. " * 12
     path = new_post(
         "quote",

@@ -1,12 +1,13 @@
-"""coproweek_cards: social media image cards for every quote, blog post and campaign.
+"""coproweek_cards: social media image cards for every quote, blog post, campaign and event.
 
 Signals (handlers in plugin.py):
 - initialized: add the COPROWEEK_CARDS_* defaults; the content checks (run when Pelican
-  starts) check the cards too: every quote fits, every character has a font;
+  starts) check the cards too: every quote and event fits, every character has a font;
 - article_generator_finalized: plan every card and its file names, give each published
   article `card` (its link preview) and `cards` (all its cards), and the template context
-  `campaign_cards` ({year: Card}) and `card_galleries` ({year: gallery address}); start
-  worker processes drawing the card files the cache lacks, while Pelican writes pages;
+  `campaign_cards` ({year: Card}), `event_cards` ({event address: Card}) and
+  `card_galleries` ({year: gallery address}); start worker processes drawing the card
+  files the cache lacks, while Pelican writes pages;
 - get_generators: CardsGenerator waits for the drawing, links the cards into
   output/cards/ and writes the gallery and manifest per campaign, and has a worker build
   each zip pack the cache lacks;

@@ -1,5 +1,5 @@
-"""Content checks for cards: every quote fits its cards, every character has a font,
-and every text on a card has enough contrast with what is behind it.
+"""Content checks for cards: every quote and event fits its cards, every character has a
+font, and every text on a card has enough contrast with what is behind it.
 
 `card_problems(site, settings, build)` is called by the build's content checks, so these
 problems are reported with file and line like any other, before anything is written.
@@ -17,8 +17,8 @@ from coproweek_content.source import read_source
 
 from .cache import CardCache
 from .compose import compose
-from .layouts import FORMATS, LAYOUTS
-from .plan import Card, CardOptions, name_images
+from .layouts import FORMATS, LAYOUTS, PHOTO
+from .plan import Card, CardOptions, card_style, name_images
 from .settings import MIN_CONTRAST, CardsSettings, cache_dir
 from .state import CardsBuild
 from .text import DoesNotFit, MissingGlyph, describe_char
@@ -43,8 +43,38 @@ def card_problems(site: LoadedSite, settings: dict[str, Any], build: CardsBuild)
             )
         ]
     cache = CardCache(cache_dir(settings))
+    problems += photo_problems(site)
     for card in build.planned_cards(site, options):
+        if card.style == PHOTO and "photo" not in card.words:
+            continue  # no photo to draw it on: photo_problems says so
         problems += _fit_problems(card, options, cache)
+    return problems
+
+
+def photo_problems(site: LoadedSite) -> list[Problem]:
+    """A post whose cards are to show a photo (its own Card-layout, or its campaign's) needs
+    a photo with consent: its own Card-photo, or its campaign's."""
+    problems: list[Problem] = []
+    root = site.context.project_root
+    for post in site.published:
+        if not post.consent.allows("social"):
+            continue
+        campaign = site.context.campaigns.get(post.campaign_year) if post.campaign_year else None
+        style, photo = card_style(post, campaign)
+        if style != PHOTO or photo is not None:
+            continue
+        problems.append(
+            Problem(
+                display_path(post.source_path, root),
+                post.card.line or (read_source(post.source_path).line_of("campaign") or 1),
+                "this post's cards use the photo layout, but there is no photo for them: "
+                "neither the post nor its campaign has a Card-photo with Card-photo-alt and "
+                "Card-photo-consent.",
+                "add Card-photo: /images/... with Card-photo-alt: (what it shows) and "
+                "Card-photo-consent: (the consent id of the people in it, or: no people), "
+                "or choose another Card-layout: bold or light.",
+            )
+        )
     return problems
 
 
@@ -61,6 +91,8 @@ def contrast_problems(site: LoadedSite, options: CardOptions) -> list[Problem]:
         for layout in LAYOUTS.values():
             for layer in layout.text_layers():
                 pair = (layer.colour, layer.behind)
+                if layer.colour not in palette or layer.behind not in palette:
+                    continue  # words on a photo: the scrim gives them their contrast
                 ratio = contrast(palette[layer.colour], palette[layer.behind])
                 if pair in seen or ratio >= MIN_CONTRAST:
                     continue
@@ -97,16 +129,20 @@ def _fit_problems(card: Card, options: CardOptions, cache: CardCache) -> list[Pr
             )
         ]
     failed: list[str] = []
+    parts: set[str] = set()
     layout = LAYOUTS[card.layout]
+    names = {**PARTS, "text": "the title"} if card.kind == "event" else PARTS
     for name, image in card.images.items():
         fmt = FORMATS[name]
-        if cache.has(image.key, fmt.extension):
+        if cache.has(image.key, image.extension):
             continue  # drawn before with exactly these inputs, so it fits
         try:
             compose(card.words, layout, fmt, options.fonts, card.palette)
         except DoesNotFit as error:
-            part = PARTS.get(str(error), str(error))
-            failed.append(f"{fmt.label} ({fmt.width}x{fmt.height}: {part})")
+            parts.add(str(error))
+            failed.append(
+                f"{fmt.label} ({fmt.width}x{fmt.height}: {names.get(str(error), str(error))})"
+            )
     if not failed:
         return []
     return [
@@ -115,7 +151,7 @@ def _fit_problems(card: Card, options: CardOptions, cache: CardCache) -> list[Pr
             card.line,
             f"this {_what(card)} does not fit on its social media card even at the smallest "
             f"readable type size: {'; '.join(failed)}.",
-            _fix(card),
+            _event_fix(parts) if card.kind == "event" else _fix(card),
         )
     ]
 
@@ -126,12 +162,18 @@ PARTS = {
     "kicker": "the line above the title",
     "hashtag": "the hashtag",
     "wordmark": "the site name",
+    "partner_logos": "the partner logos",
+    "notice": "the word CANCELLED",
+    "when": "the date and time",
+    "place": "the place",
 }
 
 
 def _what(card: Card) -> str:
     if card.kind == "quote":
         return "pull quote" if card.source.startswith("content/blog") else "quote"
+    if card.kind == "event":
+        return "event"
     return "theme" if card.slug.startswith("campaign-") else "title"
 
 
@@ -143,3 +185,12 @@ def _fix(card: Card) -> str:
         "theme": "shorten the Theme, or the Hashtag.",
         "title": "shorten the Title.",
     }[_what(card)]
+
+
+def _event_fix(parts: set[str]) -> str:
+    fixes = []
+    if "text" in parts:
+        fixes.append("shorten the Title (the Summary and the description can say more)")
+    if "place" in parts:
+        fixes.append("shorten the Venue or the Address (the description can give directions)")
+    return "; ".join(fixes or ["shorten the Title"]) + "."

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from pathlib import Path
-
-from PIL import Image
 
 from . import fonts
 from .fonts import Chain, Face
-from .layouts import Box, Format, Layout, TextLayer
+from .footer import footer, scaled, single
+from .layouts import FIXED_COLOURS, Box, Format, Layout, TextLayer
 from .text import (
     Block,
     DoesNotFit,
     PlacedRun,
     Setter,
+    base_is_rtl,
     face_metrics,
     ink_box,
     place,
@@ -26,6 +25,8 @@ from .text import (
 SHRINK = 0.92  # when the ink of a size pokes out of the safe zone, try this much smaller
 ATTEMPTS = 8
 INK_SLACK = 4  # pixels kept free at the sides of the safe zone for glyph overhang
+MARK_GAP = 0.3  # below the large quotation mark, as a share of its ink's height
+MARK_KEEPS = 0.9  # the mark is left out where the words would be smaller than this share
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,17 @@ class FontSettings:
 class Composition:
     runs: tuple[PlacedRun, ...]
     ink: Box | None
-    logo: tuple[str, Box] | None = None  # a logo image and where it goes
+    logos: tuple[tuple[str, Box], ...] = ()  # logo images and where each goes
+    mark: PlacedRun | None = None  # the large quotation mark, decoration only
 
 
-@lru_cache(maxsize=8)
-def logo_size(path: str) -> tuple[int, int]:
-    with Image.open(path) as image:
-        return image.size
+MARK = "\u201c"  # the opening quotation mark drawn large above a quote
+
+
+def file_words(words: dict[str, str]) -> list[str]:
+    """The image files a card's words name: its logo, partner logos and photo."""
+    found = [words[name] for name in ("logo", "photo") if words.get(name)]
+    return found + [path for path in words.get("partner_logos", "").split("\n") if path]
 
 
 def chains_for(words: dict[str, str], layout: Layout, settings: FontSettings) -> dict[str, Chain]:
@@ -66,24 +71,6 @@ def faces_used(words: dict[str, str], layout: Layout, settings: FontSettings) ->
     return used
 
 
-def _scaled(value: int, fmt: Format, largest: bool = False) -> int:
-    return max(1, round(value * fmt.scale * (fmt.type_scale if largest else 1.0)))
-
-
-def _single(setter: Setter, layer: TextLayer, fmt: Format, width: float) -> Block:
-    limit = layer.max_lines
-
-    def fits(block: Block) -> bool:
-        return not limit or len(block.lines) <= limit
-
-    try:
-        return setter.largest(
-            _scaled(layer.min_size, fmt), _scaled(layer.size, fmt, True), width, fits
-        )
-    except DoesNotFit:
-        raise DoesNotFit(layer.source) from None
-
-
 def compose(
     words: dict[str, str],
     layout: Layout,
@@ -92,16 +79,73 @@ def compose(
     palette: dict[str, str],
 ) -> Composition:
     """Lay the words out; raises DoesNotFit (naming the layer) or MissingGlyph."""
+    palette = {**FIXED_COLOURS, **palette}
     chains = chains_for(words, layout, settings)
+    # Decoration gives way to words: the quotation mark is drawn only while the words stay
+    # nearly as large as without it, and partner logos go to a row of their own before the
+    # words are called too long.
+    tries = [False, True] if words.get("partner_logos") else [False]
+    for number, partners_above in enumerate(tries, 1):
+        try:
+            plain = _fitted(words, replace(layout, mark=""), fmt, chains, palette, partners_above)
+        except DoesNotFit:
+            if number == len(tries):
+                raise
+            continue
+        if not layout.mark or not _quoted(words.get("text", "")):
+            return plain
+        marked = {**words, "text": words["text"][1:-1]}  # the large mark replaces “ and ”
+        try:
+            found = _fitted(marked, layout, fmt, chains, palette, partners_above)
+        except DoesNotFit:
+            return plain
+        return found if _main_size(found) >= _main_size(plain) * MARK_KEEPS else plain
+    raise AssertionError("unreachable")
+
+
+def _quoted(text: str) -> bool:
+    return text.startswith("\u201c") and text.endswith("\u201d")
+
+
+def _main_size(composition: Composition) -> int:
+    return max((run.size for run in composition.runs), default=0)
+
+
+def _fitted(
+    words: dict[str, str],
+    layout: Layout,
+    fmt: Format,
+    chains: dict[str, Chain],
+    palette: dict[str, str],
+    partners_above: bool,
+) -> Composition:
     safe = fmt.safe
     text_cap = 1.0
     for _ in range(ATTEMPTS):
-        runs, logo = _attempt(words, layout, fmt, chains, palette, text_cap)
-        ink = _union([_ink_or_safe_guess(run, safe) for run in runs] + ([logo[1]] if logo else []))
+        runs, logos, mark = _attempt(words, layout, fmt, chains, palette, text_cap, partners_above)
+        boxes = [_ink_or_safe_guess(run, safe) for run in runs] + [box for _, box in logos]
+        ink = _union(boxes + ([ink_box(mark)] if mark else []))
         if ink is None or safe.contains(ink):
-            return Composition(tuple(runs), ink, logo)
+            return Composition(tuple(runs), ink, tuple(logos), mark)
         text_cap *= SHRINK
     raise DoesNotFit("text")
+
+
+def _mark(
+    layout: Layout, fmt: Format, chains: dict[str, Chain], palette: dict[str, str]
+) -> tuple[PlacedRun, float, float] | None:
+    """The large quotation mark at the top of a quote, unplaced: (run, the height of its
+    ink, how far its ink starts below the top of its line)."""
+    if not layout.mark:
+        return None
+    face = chains["text"].faces[0] if not chains["text"].faces[0].emoji else None
+    if face is None:
+        return None
+    size = scaled(layout.mark_size, fmt, True)
+    font = fonts.pillow_font(face, size)
+    left, top, right, bottom = font.getbbox(MARK, anchor="ls")
+    run = PlacedRun(MARK, face, size, 0.0, 0.0, False, palette[layout.mark], right - left)
+    return run, bottom - top, top
 
 
 def _attempt(
@@ -111,10 +155,11 @@ def _attempt(
     chains: dict[str, Chain],
     palette: dict[str, str],
     text_cap: float,
-) -> tuple[list[PlacedRun], tuple[str, Box] | None]:
+    partners_above: bool,
+) -> tuple[list[PlacedRun], list[tuple[str, Box]], PlacedRun | None]:
     safe = Box(fmt.safe.left + INK_SLACK, fmt.safe.top, fmt.safe.right - INK_SLACK, fmt.safe.bottom)
-    runs, footer_height, logo = _footer(words, layout, fmt, chains, palette, safe)
-    footer_gap = _scaled(layout.footer_start.size, fmt) * 0.9 if footer_height else 0
+    runs, footer_height, logos = footer(words, layout, fmt, chains, palette, safe, partners_above)
+    footer_gap = scaled(layout.footer_start.size, fmt) * 0.9 if footer_height else 0
     area = Box(safe.left, safe.top, safe.right, int(safe.bottom - footer_height - footer_gap))
 
     stack = [(layer, words.get(layer.source, "")) for layer in layout.stack]
@@ -127,28 +172,40 @@ def _attempt(
         if layer.source == "text":
             main = layer
         else:
-            blocks[layer.source] = _single(setters[layer.source], layer, fmt, area.width)
-    others = sum(block.height for block in blocks.values())
+            blocks[layer.source] = single(setters[layer.source], layer, fmt, area.width)
+    rtl = base_is_rtl(words.get("text", ""))
+    mark = _mark(layout, fmt, chains, palette) if main is not None else None
+    # The mark sits above the words, with a gap of a third of its ink's height.
+    reserve = mark[1] * (1 + MARK_GAP) * text_cap if mark else 0.0
+    others = sum(block.height for block in blocks.values()) + reserve
     gaps = layout.gap * max(0, len(stack) - 1)
     if main is not None:
-        high = max(_scaled(main.min_size, fmt), int(_scaled(main.size, fmt, True) * text_cap))
+        high = max(scaled(main.min_size, fmt), int(scaled(main.size, fmt, True) * text_cap))
 
         def fits(block: Block) -> bool:
             return block.height + others + gaps * block.size <= area.height
 
         try:
             blocks["text"] = setters["text"].largest(
-                _scaled(main.min_size, fmt), high, area.width, fits
+                scaled(main.min_size, fmt), high, area.width, fits
             )
         except DoesNotFit:
             raise DoesNotFit("text") from None
         gap = gaps * blocks["text"].size
     else:
-        gap = gaps * _scaled(32, fmt)
-    total = sum(block.height for block in blocks.values()) + gap
+        gap = gaps * scaled(32, fmt)
+    total = sum(block.height for block in blocks.values()) + gap + reserve
     if total > area.height:
         raise DoesNotFit("text" if main else stack[-1][0].source)
     top = area.top + (area.height - total) / 2
+    placed_mark = None
+    if mark:
+        run, ink_height, ink_top = mark
+        size = max(1, round(run.size * text_cap))
+        scale = size / run.size
+        x = area.right - run.width * scale - 1 if rtl else area.left
+        placed_mark = replace(run, size=size, x=x, baseline=top - ink_top * scale, width=0.0)
+        top += reserve
     step = gap / max(1, len(stack) - 1)
     # Everything in the stack lines up on the side the main text starts from.
     align = "end" if "text" in blocks and blocks["text"].rtl else "start"
@@ -156,44 +213,7 @@ def _attempt(
         block = blocks[layer.source]
         runs += place(block, chains[layer.source], area, top, palette[layer.colour], align)
         top += block.height + step
-    return runs, logo
-
-
-def _footer(
-    words: dict[str, str],
-    layout: Layout,
-    fmt: Format,
-    chains: dict[str, Chain],
-    palette: dict[str, str],
-    safe: Box,
-) -> tuple[list[PlacedRun], float, tuple[str, Box] | None]:
-    """The hashtag at the bottom left; the wordmark (or logo image) at the bottom right."""
-    runs: list[PlacedRun] = []
-    height = 0.0
-    logo: tuple[str, Box] | None = None
-    if words.get("logo"):
-        width, tall = logo_size(words["logo"])
-        shown = min(round(width * _scaled(layout.logo_height, fmt) / tall), int(safe.width * 0.4))
-        height = round(tall * shown / width)
-        logo = (
-            words["logo"],
-            Box(safe.right - shown, safe.bottom - round(height), safe.right, safe.bottom),
-        )
-    for layer, share, align in (
-        (layout.footer_start, 0.56, "left"),
-        (layout.footer_end, 0.4, "end"),
-    ):
-        text = words.get(layer.source, "")
-        if not text or (logo and layer is layout.footer_end):
-            continue
-        block = _single(
-            Setter(text, chains[layer.source], layer.line_height), layer, fmt, safe.width * share
-        )
-        height = max(height, block.height)
-        top = safe.bottom - block.height
-        box = Box(safe.left, int(top), safe.right, safe.bottom)
-        runs += place(block, chains[layer.source], box, top, palette[layer.colour], align)
-    return runs, height, logo
+    return runs, logos, placed_mark
 
 
 def _ink_or_safe_guess(run: PlacedRun, safe: Box) -> Box:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from .packs import PackJob, pack_members, pack_path
 from .plan import Card, CardOptions
 from .render import render_to_file
 from .settings import CardsSettings
-from .state import CardsBuild, drawing_job
+from .state import PREVIEW, CardsBuild, drawing_job
 
 
 class CardsGenerator(Generator):
@@ -38,7 +39,7 @@ class CardsGenerator(Generator):
         rendered = build.drawing + self._place(cards, cache, options)
         for card in cards:
             for image in card.images.values():
-                image.length = cache.length(image.key, FORMATS[image.format].extension)
+                image.length = cache.length(image.key, image.extension)
         removed = cache.save({image.key for card in cards for image in card.images.values()})
         self._write_galleries(writer, cards, options, build)
 
@@ -54,7 +55,8 @@ class CardsGenerator(Generator):
         state.notes.append(f"Cards: {rendered} rendered, {state.stats['cards']['reused']} reused.")
         if takedown:
             state.notes.append(
-                "Cards to delete from social media (consent withdrawn or ended, or the file deleted):"
+                "Cards to delete from social media (consent withdrawn or ended, an event "
+                "withdrawn, or the file deleted):"
             )
             for source, names in takedown:
                 state.notes.append(f"  {source}:")
@@ -65,20 +67,31 @@ class CardsGenerator(Generator):
         drawn_here = 0
         folders: set[str] = set()
         for card in cards:
+            first = card.link
             for image in card.images.values():
-                cached = cache.path(image.key, FORMATS[image.format].extension)
+                cached = cache.path(image.key, image.extension)
                 target = os.path.join(self.output_path, image.url)
                 folder = os.path.dirname(target)
                 if folder not in folders:
                     os.makedirs(folder, exist_ok=True)
                     folders.add(folder)
+                files = [(cached, target)]
+                if image is first:
+                    preview = os.path.join(self.output_path, card.preview_url)
+                    files.append((cache.path(image.key, PREVIEW), preview))
                 try:
-                    place(cached, target)
+                    for cached_file, site_file in files:
+                        place(cached_file, site_file)
                 except FileNotFoundError:  # removed meanwhile by a build of other content
-                    render_to_file(drawing_job(card, image.format, options, str(cached)))
+                    job = drawing_job(card, image.format, options, str(cached))
+                    if image is first:
+                        job = replace(job, preview=str(cache.path(image.key, PREVIEW)))
+                    render_to_file(job)
                     drawn_here += 1
                     cache.lengths.pop(image.key, None)
-                    place(cached, target)
+                    for cached_file, site_file in files:
+                        if not os.path.exists(site_file):
+                            place(cached_file, site_file)
         return drawn_here
 
     def _write_galleries(
@@ -97,7 +110,10 @@ class CardsGenerator(Generator):
             campaign_manifest = manifest([entry for _, entry in by_year.get(year, ())], year)
             folder = gallery_url(year).rstrip("/")
             _write_bytes(output / folder / "manifest.json", campaign_manifest)
-            _pack(build, year, chosen, campaign_manifest, output / folder / f"{year}-cards.zip")
+            _pack(
+                build, str(year), chosen, campaign_manifest, output / folder / f"{year}-cards.zip"
+            )
+            post_packs = _post_packs(build, by_year.get(year, []), year, output / folder)
             size = CardsSettings.of(self.settings).gallery_page_size
             pages = gallery_pages(chosen, size)
             urls = [gallery_url(year, number) for number in range(1, len(pages) + 1)]
@@ -115,19 +131,40 @@ class CardsGenerator(Generator):
                     page_urls=urls,
                     formats=FORMATS,
                     zip_url=f"{folder}/{year}-cards.zip",
+                    post_zips=post_packs,
+                    gallery_folder=folder,
                     manifest_url=f"{folder}/manifest.json",
                     url=urls[number - 1],
                 )
 
 
+def _post_packs(
+    build: CardsBuild, cards: list[tuple[Card, bytes]], year: int, folder: Path
+) -> dict[str, str]:
+    """A pack of each post's cards (and one of the campaign's own card), beside the
+    campaign's pack; returns {source: the pack's file name in the gallery folder}."""
+    by_source: dict[str, list[tuple[Card, bytes]]] = defaultdict(list)
+    for card, entry in cards:
+        by_source[card.source].append((card, entry))
+    addresses: dict[str, str] = {}
+    for source, chosen in by_source.items():
+        name = f"{chosen[0][0].slug}-cards.zip"
+        if name in addresses.values():  # two posts of the campaign with one slug
+            name = f"{chosen[0][0].slug}-{len(addresses)}-cards.zip"
+        post_manifest = manifest([entry for _, entry in chosen], year)
+        _pack(build, chosen[0][0].slug, [card for card, _ in chosen], post_manifest, folder / name)
+        addresses[source] = name
+    return addresses
+
+
 def _pack(
-    build: CardsBuild, year: int, cards: list[Card], campaign_manifest: bytes, target: Path
+    build: CardsBuild, name: str, cards: list[Card], pack_manifest: bytes, target: Path
 ) -> None:
-    """The campaign's pack into the site: now if the cache has it, else once a worker has
-    built it (at the end of the build)."""
+    """A pack into the site: now if the cache has it, else once a worker has built it (at
+    the end of the build)."""
     cache = build.cache
     assert cache is not None
-    pack = pack_path(cache.packs, year, campaign_manifest)
+    pack = pack_path(cache.packs, name, pack_manifest)
     build.used_packs.add(pack)
     if pack.is_file():
         place(pack, target)
@@ -135,9 +172,9 @@ def _pack(
     files = str(cache.files)  # strings: thousands of paths, made and pickled for a worker
     members = pack_members(
         cards,
-        lambda image: os.path.join(files, f"{image.key}.{FORMATS[image.format].extension}"),
+        lambda image: os.path.join(files, f"{image.key}.{image.extension}"),
     )
-    build.build_pack(PackJob(str(pack), campaign_manifest, members), target)
+    build.build_pack(PackJob(str(pack), pack_manifest, members), target)
 
 
 def finish_packs(build: CardsBuild) -> None:

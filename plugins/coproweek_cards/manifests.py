@@ -34,6 +34,7 @@ def manifest_entry(card: Card, site_url: str) -> bytes:
         "kind": card.kind,
         "number": card.number,
         "campaign": card.campaign_year,
+        "layout": card.style,
         "alt": card.alt,
         "alt_long": card.alt_long,
         "caption": card.caption,

@@ -1,6 +1,7 @@
-"""The campaign download packs: zip files that the same cards always turn into the same bytes.
+"""The download packs: zip files that the same cards always turn into the same bytes.
 
-A pack holds manifest.json, then every card file of the campaign sorted by address, stored
+Each campaign has a pack of all its cards, and each of its posts a pack of the post's cards.
+A pack holds manifest.json, then every card file sorted by address, stored
 as they are (PNG and JPEG do not shrink in a zip), each with the same fixed time and
 permissions. It is built by a worker process, kept in the card cache under a hash of the
 campaign's manifest (which names every card by its hash), and linked into each site.
@@ -33,9 +34,10 @@ class PackJob:
     members: tuple[tuple[str, str], ...]  # (member name, cached card file), in pack order
 
 
-def pack_path(packs: Path, year: int, manifest: bytes) -> Path:
-    """The manifest names every card by its hash, so it keys the pack."""
-    return packs / f"{year}-{hashlib.sha256(manifest).hexdigest()[:20]}.zip"
+def pack_path(packs: Path, name: str, manifest: bytes) -> Path:
+    """The manifest names every card by its hash, so it keys the pack (a campaign's, named
+    by its year, or a post's, by its slug)."""
+    return packs / f"{name}-{hashlib.sha256(manifest).hexdigest()[:20]}.zip"
 
 
 def pack_members(

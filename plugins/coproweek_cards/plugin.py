@@ -13,7 +13,7 @@ from pelican import signals
 from .cache import CardCache
 from .checks import card_problems
 from .generator import CardsGenerator, finish_packs, gallery_url
-from .plan import Card, CardOptions, name_images, post_cards
+from .plan import Card, CardOptions, event_card, name_images, post_cards
 from .settings import CardsSettings
 from .state import PART, CardsBuild
 from .text import MissingGlyph
@@ -60,6 +60,7 @@ def plan_cards(article_generator: Any) -> None:
         card.campaign_year: card for card in cards if card.slug.startswith("campaign-")
     }
     context["card_galleries"] = {year: gallery_url(year) for year in site.context.campaigns}
+    context["event_cards"] = {card.page_url: card for card in cards if card.kind == "event"}
     build.start_drawing(cards, settings)
     assert build.cache is not None
     build.takedown = takedown_names(site, options, build.cache, {card.source for card in cards})
@@ -74,11 +75,13 @@ def finish_cards(pelican: Any) -> None:
 def takedown_names(
     site: Any, options: CardOptions, cache: CardCache, sources: set[str]
 ) -> dict[str, list[str]]:
-    """Card file names of posts taken down: every name the cache has seen for them, and the
-    names their current words would have; and of files deleted or renamed since the last
-    build (listed once: they leave the cache's history, which is saved with this build)."""
+    """Card file names of posts taken down and of withdrawn events: every name the cache has
+    seen for them, and the names their current words would have; and of files deleted or
+    renamed since the last build (listed once: they leave the cache's history, which is
+    saved with this build)."""
     found: dict[str, list[str]] = {}
-    known = sources | {display_path(p.source_path, site.context.project_root) for p in site.posts}
+    root = site.context.project_root
+    known = sources | {display_path(p.source_path, root) for p in (*site.posts, *site.events)}
     for source in sorted(set(cache.history) - known):
         found[source] = sorted(cache.history.pop(source))
     today = site.context.today
@@ -96,14 +99,27 @@ def takedown_names(
         names = set(cache.history.get(source, []))
         if post.consent.allows("social"):
             for card in post_cards(post, site, options, every_quote=True):
-                try:
-                    name_images(card, options)
-                except MissingGlyph:
-                    continue
-                names.update(image.file_name for image in card.images.values())
+                names |= _names_of(card, options)
         if names:
             found[source] = sorted(names)
+    for event in site.events:
+        if event.withdrawn:
+            source = display_path(event.source_path, root)
+            names = set(cache.history.get(source, [])) | _names_of(
+                event_card(event, site, options), options
+            )
+            if names:
+                found[source] = sorted(names)
     return found
+
+
+def _names_of(card: Card, options: CardOptions) -> set[str]:
+    """The file names a card has now (none when a character has no font: never drawn)."""
+    try:
+        name_images(card, options)
+    except MissingGlyph:
+        return set()
+    return {image.file_name for image in card.images.values()}
 
 
 def get_generators(pelican: Any) -> type:

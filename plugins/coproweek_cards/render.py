@@ -7,16 +7,31 @@ import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
-from PIL import Image, ImageDraw
+from coproweek_content.colours import relative_luminance
+from PIL import Image, ImageDraw, ImageOps
 
 from . import fonts
-from .compose import FontSettings, compose
-from .layouts import FORMATS, LAYOUTS, Format, Layout
+from .compose import Composition, FontSettings, compose
+from .layouts import (
+    FIXED_COLOURS,
+    LAYOUTS,
+    MIN_SCRIM,
+    PHOTO,
+    PHOTO_CONTRAST,
+    SCRIM,
+    Box,
+    Format,
+    Layout,
+    card_format,
+)
 from .settings import LINK_PREVIEW_MAX_BYTES
-from .text import PlacedRun, emoji_scale
+from .text import PlacedRun, emoji_scale, ink_box
 
-JPEG_QUALITIES = (88, 80, 72, 64)
+JPEG_QUALITIES = (88, 80, 72, 64, 56, 48)
+PREVIEW_WIDTH = 480  # the gallery shows previews at most 240 CSS pixels wide: sharp at 2x
+PREVIEW_QUALITY = 72
 PNG_COMPRESS_LEVEL = 3  # level 6 saves a tenth of the bytes for half again the time
 
 
@@ -30,14 +45,110 @@ class Job:
     format: str
     font_settings: FontSettings
     target: str  # where the encoded file goes
+    preview: str = ""  # where its small WebP preview goes, if wanted
 
 
-def background(layout: Layout, fmt: Format, palette: dict[str, str]) -> Image.Image:
-    """The card without its words (tests compare against it to find text pixels)."""
+def background(
+    layout: Layout, fmt: Format, palette: dict[str, str], photo: str = ""
+) -> Image.Image:
+    """The card without its words: a palette colour with its band, or the photo cut to the
+    card's shape (without the scrim, which depends on where the words go)."""
+    if layout.background == PHOTO:
+        return _photo(photo, fonts.file_digest(photo), fmt.width, fmt.height).copy()
     image = Image.new("RGB", (fmt.width, fmt.height), palette[layout.background])
-    band = max(1, round(layout.band_height * fmt.scale))
-    ImageDraw.Draw(image).rectangle((0, 0, fmt.width, band - 1), fill=palette[layout.band])
+    if layout.band:
+        band = max(1, round(layout.band_height * fmt.scale))
+        ImageDraw.Draw(image).rectangle((0, 0, fmt.width, band - 1), fill=palette[layout.band])
     return image
+
+
+def backdrop(job: Job) -> tuple[Image.Image, Composition]:
+    """The card before its words are drawn (the background, darkened under the words of a
+    photo card, and its logos), with the composition of its words."""
+    words, palette = dict(job.words), {**dict(job.palette), **FIXED_COLOURS}
+    layout, fmt = LAYOUTS[job.layout], card_format(job.format, job.layout)
+    composition = compose(words, layout, fmt, job.font_settings, palette)
+    image = background(layout, fmt, palette, words.get("photo", ""))
+    if layout.background == PHOTO:
+        image = darkened(image, text_boxes(composition))
+    for path, box in composition.logos:
+        _paste_logo(image, path, box, palette.get(layout.logo_plate, ""))
+    return image, composition
+
+
+def text_boxes(composition: Composition) -> list[Box]:
+    """Where the words put ink, widened by a quarter of their size: the pixels that must
+    contrast with them."""
+    boxes = []
+    for run in composition.runs:
+        ink, margin = ink_box(run), math.ceil(run.size / 4)
+        boxes.append(
+            Box(ink.left - margin, ink.top - margin, ink.right + margin, ink.bottom + margin)
+        )
+    return boxes
+
+
+def darkened(image: Image.Image, boxes: list[Box]) -> Image.Image:
+    """The photo under a black scrim just dark enough (and at least MIN_SCRIM) that white
+    words reach PHOTO_CONTRAST against the brightest pixel behind any of them."""
+    brightest = [0, 0, 0]
+    for box in boxes:
+        clipped = (
+            max(0, box.left),
+            max(0, box.top),
+            min(image.width, box.right),
+            min(image.height, box.bottom),
+        )
+        if clipped[0] >= clipped[2] or clipped[1] >= clipped[3]:
+            continue
+        extrema = cast(tuple[tuple[int, int], ...], image.crop(clipped).getextrema())
+        for channel, (_, top) in enumerate(extrema):
+            brightest[channel] = max(brightest[channel], top)
+    # Each channel's brightest value together is at least as bright as any one pixel, so
+    # a scrim that makes that colour dark enough makes every pixel dark enough.
+    limit = (1 + 0.05) / PHOTO_CONTRAST - 0.05
+    low, high = MIN_SCRIM, 1.0
+    if _luminance(brightest, low) > limit:
+        for _ in range(12):
+            middle = (low + high) / 2
+            if _luminance(brightest, middle) > limit:
+                low = middle
+            else:
+                high = middle
+        low = high
+    # Pillow blends in whole steps: rounding the share up keeps the result dark enough.
+    return Image.blend(image, Image.new("RGB", image.size, SCRIM), math.ceil(low * 256) / 256)
+
+
+def _luminance(rgb: list[int], scrim: float) -> float:
+    red, green, blue = (min(255, math.ceil(v * (1 - scrim))) for v in rgb)
+    return relative_luminance(f"#{red:02X}{green:02X}{blue:02X}")
+
+
+@lru_cache(maxsize=8)
+def _photo(path: str, digest: str, width: int, height: int) -> Image.Image:
+    """The photo, upright, cut to the card's shape from its centre (`digest`: a photo
+    replaced while a process runs, such as livereload, is read again)."""
+    with Image.open(path) as opened:
+        upright = ImageOps.exif_transpose(opened).convert("RGB")
+    return ImageOps.fit(upright, (width, height), Image.Resampling.LANCZOS)
+
+
+def _paste_logo(image: Image.Image, path: str, box: Box, plate: str) -> None:
+    """A logo in its box; on a plate (a rounded white panel) where the layout has one, so a
+    logo made for white paper stays visible on a colour or a photo."""
+    if plate:
+        pad = max(2, round(box.height * 0.14))
+        ImageDraw.Draw(image).rounded_rectangle(
+            (box.left, box.top, box.right - 1, box.bottom - 1), radius=pad, fill=plate
+        )
+        inner_height = box.height - 2 * pad
+        width = max(1, round(box.width * inner_height / box.height))
+        box = Box(box.left + (box.width - width) // 2, box.top + pad, 0, 0)
+        logo = _logo(path, fonts.file_digest(path), width, max(1, inner_height))
+    else:
+        logo = _logo(path, fonts.file_digest(path), box.width, box.height)
+    image.paste(logo, (box.left, box.top), logo)
 
 
 def draw_runs(image: Image.Image, runs: tuple[PlacedRun, ...] | list[PlacedRun]) -> None:
@@ -76,39 +187,51 @@ def encode(image: Image.Image, fmt: Format) -> bytes:
     if fmt.image_format == "PNG":
         image.save(buffer, "PNG", compress_level=PNG_COMPRESS_LEVEL)
         return buffer.getvalue()
-    for quality in JPEG_QUALITIES:
+    for quality in JPEG_QUALITIES:  # every JPEG stays under the link preview's limit
         buffer = io.BytesIO()
         image.save(buffer, "JPEG", quality=quality)
-        if fmt.name != "link" or buffer.tell() < LINK_PREVIEW_MAX_BYTES:
+        if buffer.tell() < LINK_PREVIEW_MAX_BYTES:
             break
     return buffer.getvalue()
 
 
 def render(job: Job) -> Image.Image:
-    words, palette = dict(job.words), dict(job.palette)
-    layout, fmt = LAYOUTS[job.layout], FORMATS[job.format]
-    composition = compose(words, layout, fmt, job.font_settings, palette)
-    image = background(layout, fmt, palette)
-    draw_runs(image, composition.runs)
-    if composition.logo:
-        path, box = composition.logo
-        logo = _logo(path, box.width, box.height)
-        image.paste(logo, (box.left, box.top), logo)
+    image, composition = backdrop(job)
+    draw_runs(image, composition.runs + ((composition.mark,) if composition.mark else ()))
     return image
 
 
+def preview(image: Image.Image) -> bytes:
+    """The small WebP a gallery shows for a card."""
+    small = image.resize(
+        (PREVIEW_WIDTH, round(image.height * PREVIEW_WIDTH / image.width)),
+        Image.Resampling.LANCZOS,
+    )
+    buffer = io.BytesIO()
+    small.save(buffer, "WEBP", quality=PREVIEW_QUALITY, method=4)
+    return buffer.getvalue()
+
+
 @lru_cache(maxsize=16)
-def _logo(path: str, width: int, height: int) -> Image.Image:
+def _logo(path: str, digest: str, width: int, height: int) -> Image.Image:
     with Image.open(path) as opened:
         return opened.convert("RGBA").resize((width, height), Image.Resampling.LANCZOS)
 
 
 def render_to_file(job: Job) -> tuple[str, int]:
-    """Draw, encode and write one card; returns (target, bytes written)."""
-    data = encode(render(job), FORMATS[job.format])
+    """Draw, encode and write one card (and its gallery preview when asked); returns
+    (target, bytes written)."""
+    image = render(job)
+    data = encode(image, card_format(job.format, job.layout))
+    if job.preview:
+        _write(job.preview, preview(image))
+    _write(job.target, data)
+    return job.target, len(data)
+
+
+def _write(target: str, data: bytes) -> None:
     # Written under a temporary name first: another build sharing the cache never sees half a file.
-    temporary = f"{job.target}.{os.getpid()}.part"
+    temporary = f"{target}.{os.getpid()}.part"
     with open(temporary, "wb") as handle:
         handle.write(data)
-    os.replace(temporary, job.target)
-    return job.target, len(data)
+    os.replace(temporary, target)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +21,13 @@ from coproweek_content.loader import LoadedSite
 from coproweek_content.pool import default_workers, process_pool
 
 from .cache import CardCache
-from .layouts import FORMATS
 from .packs import PackJob, build_pack
 from .plan import Card, CardOptions, all_cards
 from .render import Job, render_to_file
 from .settings import CardsSettings, cache_dir
 
 PART = "coproweek_cards"
+PREVIEW = "preview.webp"  # the cached gallery preview of a card, beside its first size
 
 
 @dataclass(eq=False)
@@ -61,12 +61,16 @@ class CardsBuild:
         self.cards, self.cache = cards, CardCache(cache_dir(settings))
         jobs: list[Job] = []
         for card in cards:
+            first = card.link
             for image in card.images.values():
-                extension = FORMATS[image.format].extension
                 self.cache.remember(card.source, image.file_name)
-                if not self.cache.has(image.key, extension):
-                    target = str(self.cache.path(image.key, extension))
-                    jobs.append(drawing_job(card, image.format, options, target))
+                preview = image is first and not self.cache.has(image.key, PREVIEW)
+                if preview or not self.cache.has(image.key, image.extension):
+                    target = str(self.cache.path(image.key, image.extension))
+                    job = drawing_job(card, image.format, options, target)
+                    if image is first:  # the gallery's preview is drawn with the first size
+                        job = replace(job, preview=str(self.cache.path(image.key, PREVIEW)))
+                    jobs.append(job)
         self.cache.files.mkdir(parents=True, exist_ok=True)
         self.drawing = len(jobs)
         self.workers = worker_count(settings, len(jobs))

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from .languages import LanguageError, checked_tag
-from .model import CHANNELS, WELLBEING, Naming
+from .model import CARD_LAYOUTS, CHANNELS, NO_PEOPLE, WELLBEING, Naming
 
 
 class FieldError(ValueError):
@@ -182,6 +182,31 @@ def consent_reference(value: str) -> str:
     return reference
 
 
+def card_layout(value: str) -> str:
+    chosen = " ".join(value.lower().split())
+    if chosen not in CARD_LAYOUTS:
+        raise FieldError(
+            f'"{value}" is not a card layout we have.',
+            f"choose one of: {', '.join(CARD_LAYOUTS)}.",
+        )
+    return chosen
+
+
+def photo_consent(value: str) -> str:
+    """NO_PEOPLE, or the register id of the consent of the people in a card's photo."""
+    if " ".join(value.lower().split()) == NO_PEOPLE:
+        return NO_PEOPLE
+    try:
+        return consent_reference(value)
+    except FieldError as error:
+        raise FieldError(
+            error.message,
+            f'write "{NO_PEOPLE}" if nobody can be recognised in the photo, or else the id '
+            "of the consent record (for social media) of the people in it, for example "
+            "C-2025-031.",
+        ) from None
+
+
 MAX_SLUG_BYTES = 80
 
 
@@ -231,7 +256,16 @@ CONSENT_FIELDS = (
     Field("Consent-ends", a_day),
     Field("Withdrawn", yes_no),
 )
-CONSENT_FIELD_NAMES = frozenset(spec.label.lower().replace("-", "_") for spec in CONSENT_FIELDS)
+CONSENT_FIELD_NAMES = frozenset(spec.label.lower().replace("-", "_") for spec in CONSENT_FIELDS) | {
+    "card_photo_consent"
+}
+# How a campaign's or a post's social media cards look (coproweek_content.carddesign).
+CARD_FIELDS = (
+    Field("Card-layout", card_layout),
+    Field("Card-photo"),
+    Field("Card-photo-alt"),
+    Field("Card-photo-consent", photo_consent),
+)
 SHARED_POST_FIELDS = (
     Field("Title"),
     Field("Date", a_date, required=True),
@@ -243,6 +277,7 @@ SHARED_POST_FIELDS = (
     Field("Slug", slug),
     Field("Language", language),  # of the words, when not the site's (detected otherwise)
     *CONSENT_FIELDS,
+    *CARD_FIELDS,
 )
 QUOTE_FIELDS = _fields(
     *SHARED_POST_FIELDS,
@@ -270,6 +305,8 @@ CAMPAIGN_FIELDS = _fields(
     Field("Accent", colour, required=True),
     Field("Partners", a_list),
     Field("Featured", slug),  # the post whose quote the campaign page shows large
+    Field("Partner-logos", a_list),
+    *CARD_FIELDS,
 )
 
 # Keys Pelican understands that would let a file choose where or how it is written.

@@ -27,12 +27,34 @@ class Naming(Enum):
 
 CHANNELS = ("web", "social", "newsletter")
 WELLBEING = ("connect", "be active", "take notice", "keep learning", "give")
+# The social media card designs a campaign or a post can choose (Card-layout).
+CARD_LAYOUTS = ("bold", "light", "photo")
+DEFAULT_CARD_LAYOUT = "light"
+NO_PEOPLE = "no people"  # Card-photo-consent for a photo in which nobody can be recognised
 
 
 @dataclass(frozen=True)
 class Image:
     path: str  # relative to content/, e.g. images/2024/workshop.jpg
     alt: str
+
+
+@dataclass(frozen=True)
+class CardPhoto:
+    """A photo behind the words of a card, with the consent of the people in it."""
+
+    path: str  # relative to content/, from the one resolver: images/2025/banner.jpg
+    alt: str
+    consent: str  # NO_PEOPLE, or the id in the private register of the people's consent
+
+
+@dataclass(frozen=True)
+class CardDesign:
+    """How a campaign's or a post's cards look (Card-layout and Card-photo fields)."""
+
+    layout: str = ""  # one of CARD_LAYOUTS; "": as the campaign chose (else the default)
+    photo: CardPhoto | None = None
+    line: int = 0  # the Card-layout line, for problems found later
 
 
 @dataclass(frozen=True)
@@ -62,6 +84,8 @@ class Campaign:
     images: tuple[Image, ...] = ()  # photos in the introduction
     featured: str = ""  # the slug of the post whose quote leads the page ("" for the newest)
     featured_line: int = 0
+    card: CardDesign = CardDesign()
+    partner_logos: tuple[Image, ...] = ()  # in the order of `partners`, alt: the partner
 
     def includes(self, day: date) -> bool:
         return self.starts <= day <= self.ends
@@ -199,6 +223,7 @@ class Post:
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     quoted: tuple[QuotedPerson, ...] = ()
     html: Markup = field(default=Markup(""), repr=False)  # the body, rendered and sanitised
+    card: CardDesign = CardDesign()
 
     @property
     def display_name(self) -> str:

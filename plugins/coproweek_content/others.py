@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .carddesign import card_design, partner_logos
 from .colours import palette_failures
 from .fields import CAMPAIGN_FIELDS, PAGE_FIELDS, FieldError
 from .fields import slug as make_slug
@@ -52,6 +53,8 @@ def load_campaign(path: Path, context: SiteContext, report: FileReport) -> Campa
             values["background"], values["text_colour"], values["accent"]
         ):
             report.add(source.line_of(failure.field), failure.message, failure.fix)
+    card = card_design(source, values, context, report, campaign=True)
+    logos = partner_logos(source, values, context, report)
     intro = context.renderer.render(source.body, source.body_line)
     report_rendering(intro, report)
     if any(name not in values for name in CAMPAIGN_NEEDS) or report.has_errors:
@@ -70,6 +73,8 @@ def load_campaign(path: Path, context: SiteContext, report: FileReport) -> Campa
         images=tuple(intro.images),
         featured=values.get("featured", ""),
         featured_line=source.line_of("featured"),
+        card=card,
+        partner_logos=logos,
     )
 
 

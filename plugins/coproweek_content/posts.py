@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import safety
+from .carddesign import card_design
 from .fields import BLOG_FIELDS, QUOTE_FIELDS, FieldError
 from .fields import slug as make_slug
 from .model import Image, Naming, Person, Post, Quote, QuotedPerson
@@ -82,6 +83,7 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
         slug = ""
 
     hero = _hero(source, values, kind, context, report)
+    card = card_design(source, values, context, report)
     rendered = context.renderer.render(source.body, source.body_line, shown_names(quoted, person))
     report_rendering(rendered, report)
     _personal_details(source, report, [person, *(q.person for q in quoted)])
@@ -117,6 +119,7 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
         quotes=tuple(quotes),
         quoted=tuple(quoted),
         html=rendered.html,
+        card=card,
     )
 
 

@@ -1,0 +1,118 @@
+"""The plan of a card: what it says, how it looks and its files in every size, and the
+options every card of a build shares (from the settings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .compose import FontSettings
+from .settings import CardsSettings, cache_dir, project_root
+
+PLAN_MEMO = "plan-memo.pickle"
+
+
+@dataclass
+class CardImage:
+    """One size of one card: what pages, feeds and the gallery need to show it."""
+
+    format: str
+    label: str
+    url: str  # site-relative, e.g. cards/2024/x-1-1a2b3c4d-link.jpg
+    width: int
+    height: int
+    mime_type: str
+    key: str  # the full hash of everything that shapes it
+    alt: str
+    alt_long: str
+    length: int = 0  # bytes, known once drawn or copied
+
+    @property
+    def file_name(self) -> str:
+        return self.url.rsplit("/", 1)[-1]
+
+    @property
+    def extension(self) -> str:
+        """jpg or png (a photo card is JPEG in every size)."""
+        return self.url.rsplit(".", 1)[-1]
+
+
+@dataclass
+class Card:
+    source: str  # the content file, as contributors know it
+    line: int  # where its words are in that file
+    kind: str  # "quote", "title" or "event"
+    number: int  # 0 for a title or event card, 1, 2, ... for quotes
+    slug: str
+    folder: str  # the campaign year, or "misc"
+    layout: str
+    words: dict[str, str]
+    palette: dict[str, str]
+    alt: str
+    alt_long: str
+    caption: str
+    page_url: str  # the post's (campaign's, event's) page, site-relative
+    title: str
+    campaign_year: int | None
+    images: dict[str, CardImage] = field(default_factory=dict)
+
+    @property
+    def style(self) -> str:
+        """bold, light or photo (the Card-layout chosen)."""
+        return self.layout.split("-")[0]
+
+    @property
+    def preview_url(self) -> str:
+        """The small WebP the gallery shows, drawn from the first size."""
+        first = self.link
+        return (
+            f"{first.url.rsplit('/', 1)[0]}/{self.slug}-{self.number}-{first.key[:8]}-preview.webp"
+        )
+
+    @property
+    def link(self) -> CardImage:
+        """The link preview (og:image), or the first size made when that one is switched off."""
+        return self.images.get("link") or next(iter(self.images.values()))
+
+
+@dataclass
+class CardOptions:
+    site_url: str
+    wordmark: str
+    formats: tuple[str, ...]
+    default_palette: dict[str, str]
+    default_hashtag: str
+    fonts: FontSettings
+    root: Path
+    output_dir: str
+    logo: str = ""  # a logo image file, or "" for the wordmark in words
+    memo_file: str = ""  # where the card plans of posts are kept between builds
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> CardOptions:
+        chosen = CardsSettings.of(settings)
+        background, text, accent = chosen.default_palette
+        return cls(
+            site_url=settings.get("SITEURL", "").rstrip("/"),
+            wordmark=chosen.wordmark or settings.get("SITENAME", ""),
+            formats=chosen.formats,
+            default_palette={"background": background, "text": text, "accent": accent},
+            default_hashtag=chosen.default_hashtag,
+            fonts=FontSettings(
+                chosen.font_dirs,
+                tuple(str(p) for p in chosen.extra_fonts),
+            ),
+            root=project_root(settings),
+            output_dir=chosen.output_dir.strip("/"),
+            logo=_logo_path(settings),
+            memo_file=str(cache_dir(settings) / PLAN_MEMO),
+        )
+
+
+def _logo_path(settings: dict[str, Any]) -> str:
+    chosen = CardsSettings.of(settings).logo
+    if not chosen:
+        return ""
+    path = Path(chosen)
+    return str(path if path.is_absolute() else project_root(settings) / path)
