@@ -317,3 +317,20 @@ def test_cards_use_the_sites_typeface() -> None:
             card_font.getname() == site_font.getname() == ("Atkinson Hyperlegible", weight.title())
         )
         assert card_font.getlength(sample) == site_font.getlength(sample)
+
+
+@pytest.mark.parametrize("weight", ["regular", "bold"])
+def test_figures_on_cards_have_a_plain_zero(weight: str) -> None:
+    """Atkinson Hyperlegible's zero is slashed, so dates read like code ("2Ø25"): the
+    figures of a card's words are drawn in Noto Sans, its letters in Atkinson."""
+    from coproweek_cards.compose import FontSettings
+    from coproweek_cards.settings import CardsSettings
+    from coproweek_cards.text import split_runs
+
+    chain = FontSettings(CardsSettings().font_dirs).chain(weight, False)
+    runs = split_runs("Tuesday 10:00, 30 June 2025", chain)
+    faces = {run.text.strip(): Path(run.face.path).name for run in runs if run.text.strip()}
+    figures = [name for text, name in faces.items() if any(c.isdigit() for c in text)]
+    letters = [name for text, name in faces.items() if any(c.isalpha() for c in text)]
+    assert figures and all(name.startswith("NotoSans-") for name in figures), faces
+    assert letters and all("Atkinson" in name for name in letters), faces

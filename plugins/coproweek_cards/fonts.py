@@ -50,6 +50,7 @@ URDU_FONT = "NotoNastaliqUrdu"
 # Letters used in Urdu but not in Arabic: their presence selects the Nastaliq style.
 URDU_LETTERS = frozenset("ٹڈڑںھہے")
 # Characters that shape their neighbour and are never drawn on their own.
+DIGITS = frozenset("0123456789")
 JOINERS = frozenset("\u200c\u200d\ufe0e\ufe0f\u20e3")
 
 
@@ -129,10 +130,15 @@ def _find(folders: tuple[Path, ...], name: str) -> Path | None:
 class Chain:
     faces: tuple[Face, ...]
     emoji: Face | None
+    # Atkinson Hyperlegible's zero is slashed ("2Ø25" reads like code): figures come from
+    # Noto Sans instead, as on the site's pages.
+    digits: Face | None = None
 
     def face_for(self, char: str, emoji_wanted: bool) -> Face | None:
         if emoji_wanted and self.emoji and covers(self.emoji, char):
             return self.emoji
+        if self.digits and char in DIGITS:
+            return self.digits
         for face in self.faces:
             if covers(face, char):
                 return face
@@ -173,7 +179,10 @@ def chain(weight: str, urdu: bool, font_dirs: tuple[str, ...], extra: tuple[str,
                 seen.add(path.stem.removesuffix("-Regular"))
                 faces.append(Face(str(path)))
     emoji_path = _find(folders, EMOJI_FILE)
-    return Chain(tuple(faces), Face(str(emoji_path), emoji=True) if emoji_path else None)
+    emoji = Face(str(emoji_path), emoji=True) if emoji_path else None
+    noto = _find(folders, f"NotoSans-{style}.ttf")
+    digits = Face(str(noto)) if noto and not extra else None  # chosen fonts are kept whole
+    return Chain(tuple(faces), emoji, digits)
 
 
 def is_joiner(char: str) -> bool:

@@ -74,7 +74,8 @@ def base_is_rtl(text: str) -> bool:
 def split_runs(text: str, chain: Chain) -> tuple[Run, ...]:
     """Cut text into runs that one font draws; raises MissingGlyph for uncovered characters."""
     first = chain.faces[0]
-    if fonts.charset(first).issuperset(text):  # the common case: all in the main font
+    own_digits = chain.digits is not None and not fonts.DIGITS.isdisjoint(text)
+    if not own_digits and fonts.charset(first).issuperset(text):  # the common case
         return (Run(text, first, "L" if any(map(str.isalpha, text)) else ""),)
     runs: list[list] = []  # [text, face]
     missing: list[str] = []
@@ -89,6 +90,7 @@ def split_runs(text: str, chain: Chain) -> tuple[Run, ...]:
             and (fonts.is_mark(char) or fonts.is_neutral(char))
             and not current[1].emoji  # a space in the emoji font is one em wide
             and fonts.covers(current[1], char)
+            and not (own_digits and char in fonts.DIGITS and current[1] == first)
         ):
             current[0] += char
             continue
