@@ -392,3 +392,12 @@ def test_a_field_from_elsewhere_is_pointed_to_the_event_field(tmp_path: Path) ->
     )
     assert "Organiser is missing" not in printed  # the hint is enough
     assert "there is no Venue" not in printed
+
+
+def test_a_withdrawn_event_is_listed_for_taking_down(tmp_path: Path) -> None:
+    result, printed = build(FIXTURES / "events" / "content", tmp_path / "output")
+    assert result.ok, printed
+    listed = [line for line in result.taken_down if "withdrawn-talk.md" in line]
+    assert len(listed) == 1 and "remove anything already shared from" in listed[0], printed
+    assert "/events/2026/withdrawn-talk/" in listed[0]
+    assert not any("later-announcement" in line for line in result.taken_down)  # only held back

@@ -1,6 +1,6 @@
 """What must be taken down by hand after a build: everything shared earlier of a post that
 is no longer on the site, whatever took it off (its person's consent, or the file deleted or
-renamed), and the quotes of people who withdrew from a post that stays.
+renamed), a withdrawn event, and the quotes of people who withdrew from a post that stays.
 
 The addresses each build published are kept in the cache (`published.json`), so a post that
 was deleted is still known to the next build, which lists it once."""
@@ -31,6 +31,12 @@ def takedown_lines(site: LoadedSite, site_url: str, cache: Path) -> list[str]:
         lines.append(
             f"{path}: {why}; remove anything already shared from {site_url}/{post_url(post)}"
         )
+    for event in sorted(site.events, key=lambda e: str(e.source_path)):
+        if event.withdrawn:
+            path = display_path(event.source_path, site.context.project_root)
+            lines.append(
+                f"{path}: withdrawn; remove anything already shared from {site_url}/{event.url}"
+            )
     for post in sorted(site.published, key=lambda p: str(p.source_path)):
         for quote in post.withdrawn_quotes(today):
             path = display_path(post.source_path, site.context.project_root)
