@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, build, check
+from conftest import ROOT, build, check, copy_sample_campaigns
 from coproweek_build.issue_form import FORMS, FormRefused, draft_from_issue, form_questions
 from coproweek_build.issue_form import refusal_comment as comment_for
 from coproweek_build.questions import questions_for
@@ -38,8 +38,7 @@ def answered(label: str, value: str) -> dict[str, Any]:
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     folder = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "campaigns", folder / "campaigns")
-    return folder
+    return copy_sample_campaigns(folder)
 
 
 def convert(event: dict[str, Any], content: Path) -> Path:
@@ -183,7 +182,7 @@ def test_the_task_turns_the_recorded_event_form_into_a_file_and_an_answer(tmp_pa
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy2(ROOT / name, project / name)
-    shutil.copytree(ROOT / "content" / "campaigns", project / "content" / "campaigns")
+    copy_sample_campaigns(project / "content")
     comment, outputs = tmp_path / "comment.md", tmp_path / "outputs"
     done = subprocess.run(
         [str(Path(sys.executable).parent / "invoke"), "from-issue"]

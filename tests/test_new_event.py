@@ -4,11 +4,10 @@ accept, built into its page; wrong answers are all reported at once and nothing 
 from __future__ import annotations
 
 import inspect
-import shutil
 from datetime import date
 from pathlib import Path
 
-from conftest import ROOT, build, check
+from conftest import build, check, copy_sample_campaigns
 from coproweek_build.questions import questions_for
 from coproweek_build.scaffold import ScaffoldRefused, draft_post
 from test_tasks import _invoke_in, _project
@@ -35,8 +34,7 @@ ANSWERS = {
 
 def sample_campaigns(tmp_path: Path) -> Path:
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "campaigns", content / "campaigns")
-    return content
+    return copy_sample_campaigns(content)
 
 
 def test_answers_become_an_event_that_passes_the_checks_and_builds(tmp_path: Path) -> None:
