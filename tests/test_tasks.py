@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from conftest import ROOT, check
-from coproweek_build.scaffold import new_post
+from coproweek_build.scaffold import draft_post
 
 INVOKE = [sys.executable, "-m", "invoke"]
 TASKS = [
@@ -71,12 +71,12 @@ def test_new_quote_scaffold_passes_the_checks(tmp_path: Path) -> None:
         "consent": "C-2024-100",
         "quote": "We share the agenda now.",
     }
-    path = new_post("quote", content, answers, ask=None, day=date(2024, 7, 2))
+    path = draft_post("quote", content, answers, ask=None, day=date(2024, 7, 2)).write()
     assert path == content / "quotes/2024/amira-peer-researcher.md"
     text = path.read_text(encoding="utf-8")
     assert "Campaign: 2024" in text and "Date: 2024-07-02" in text and "Naming: first name" in text
     assert check(content)[0] == 0, check(content)[1]
-    again = new_post("quote", content, answers, ask=None, day=date(2024, 7, 2))
+    again = draft_post("quote", content, answers, ask=None, day=date(2024, 7, 2)).write()
     assert again.name == "amira-peer-researcher-2.md"
 
 
@@ -92,9 +92,9 @@ def test_new_post_scaffold_asks_for_what_is_missing(tmp_path: Path) -> None:
         }
         return answers.get(question, default)
 
-    path = new_post(
+    path = draft_post(
         "blog", content, {"author": "Farah", "consent": "C-1"}, ask=ask, day=date(2026, 11, 23)
-    )
+    ).write()
     assert path == content / "blog/2026/our-first-panel.md"
     assert "Title of the blog post" in asked
     assert "Campaign:" not in path.read_text(encoding="utf-8")  # no 2026 campaign file
@@ -189,7 +189,7 @@ def test_every_question_has_an_option_and_a_back_dated_post_needs_no_edit(tmp_pa
     shutil_copy(ROOT / "content" / "campaigns", content / "campaigns")
     shutil_copy(ROOT / "content" / "images", content / "images")  # the campaigns' card photos
     long_quote = "We wrote the questions together. " * 12
-    path = new_post(
+    path = draft_post(
         "quote",
         content,
         {
@@ -206,7 +206,7 @@ def test_every_question_has_an_option_and_a_back_dated_post_needs_no_edit(tmp_pa
             "tags": "power",
         },
         ask=None,
-    )
+    ).write()
     assert path.parent == content / "quotes" / "2023"
     text = path.read_text(encoding="utf-8")
     for line in (
@@ -223,13 +223,13 @@ def test_every_question_has_an_option_and_a_back_dated_post_needs_no_edit(tmp_pa
 
 def test_a_scaffold_left_as_it_is_warns_and_stops_a_pull_request(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    path = new_post(
+    path = draft_post(
         "blog",
         content,
         {"author": "Farah", "role": "Carer", "consent": "C-1", "channels": "web"},
         ask=None,
         day=date(2026, 11, 23),
-    )
+    ).write()
     code, report = check(content)
     assert code == 0  # a draft may sit in a branch while it is written
     assert f"{path.relative_to(tmp_path)}:1: warning: this is placeholder text" in report

@@ -212,19 +212,6 @@ def draft_post(
     return Draft(free_path(folder, slug), text)
 
 
-def new_post(
-    kind: str,
-    content_root: Path,
-    given: dict[str, str],
-    ask: Ask | None = None,
-    day: date | None = None,
-    project_root: Path | None = None,
-) -> Path:
-    """Write a new post and return its path; raises ScaffoldRefused (nothing written) when
-    an answer is wrong."""
-    return draft_post(kind, content_root, given, ask, day, project_root).write()
-
-
 def _file_problems(
     kind: str, text: str, context: SiteContext, slug: str, strict: bool = False
 ) -> list[Problem]:

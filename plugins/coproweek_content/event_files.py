@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Any
 from . import safety
 from .event_fields import EVENT_FIELDS, Attendance, EventStatus, When
 from .events import Event
-from .fields import FieldError
-from .fields import slug as make_slug
-from .posts import readable_source, report_rendering
+from .posts import check_campaign_year, file_slug, readable_source, report_rendering
 from .problems import Severity
 from .source import SourceFile
 from .values import FileReport, read_values
@@ -33,18 +31,14 @@ def load_event(
     _places(source, values, report)
     organiser = _organiser(source, values, organisations, report)
     year = values.get("campaign")
-    if year is not None and year not in context.campaigns:
-        known = ", ".join(str(y) for y in sorted(context.campaigns)) or "none yet"
-        report.add(
-            source.line_of("campaign"),
-            f"there is no campaign for {year}. Campaigns we have: {known}.",
-            "correct the year, or leave Campaign out for an event outside a campaign week.",
-        )
-    try:
-        slug = values.get("slug") or make_slug(path.stem)
-    except FieldError as error:
-        report.add(1, f"the file name {error.message}", error.fix)
-        slug = ""
+    check_campaign_year(
+        year,
+        context,
+        source.line_of("campaign"),
+        report,
+        "correct the year, or leave Campaign out for an event outside a campaign week.",
+    )
+    slug = file_slug(path, values, report)
     rendered = context.renderer.render(source.body, source.body_line)
     report_rendering(rendered, report)
     for finding in safety.personal_details(source.body, source.body_line, []):

@@ -68,19 +68,15 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
             )
 
     year = values.get("campaign")
-    if year is not None and year not in context.campaigns:
-        known = ", ".join(str(y) for y in sorted(context.campaigns)) or "none yet"
-        report.add(
-            source.line_of("campaign"),
-            f"there is no campaign for {year}. Campaigns we have: {known}.",
-            f"correct the year, or add content/campaigns/{year}.md for the new campaign. "
-            "Leave Campaign out for a post outside a campaign week.",
-        )
-    try:
-        slug = values.get("slug") or make_slug(path.stem)
-    except FieldError as error:
-        report.add(1, f"the file name {error.message}", error.fix)
-        slug = ""
+    check_campaign_year(
+        year,
+        context,
+        source.line_of("campaign"),
+        report,
+        f"correct the year, or add content/campaigns/{year}.md for the new campaign. "
+        "Leave Campaign out for a post outside a campaign week.",
+    )
+    slug = file_slug(path, values, report)
 
     hero = _hero(source, values, kind, context, report)
     card = card_design(source, values, context, report)
@@ -326,3 +322,21 @@ def _personal_details(source: SourceFile, report: FileReport, people: list[Perso
     for finding in safety.personal_details(source.body, source.body_line, hidden):
         severity = Severity.ERROR if finding.about_a_name else Severity.WARNING
         report.add(finding.line, finding.message, finding.fix, severity)
+
+
+def check_campaign_year(
+    year: Any, context: SiteContext, line: int, report: FileReport, fix: str
+) -> None:
+    """A Campaign year names a campaign the site has (posts and events alike)."""
+    if year is not None and year not in context.campaigns:
+        known = ", ".join(str(y) for y in sorted(context.campaigns)) or "none yet"
+        report.add(line, f"there is no campaign for {year}. Campaigns we have: {known}.", fix)
+
+
+def file_slug(path: Path, values: dict[str, Any], report: FileReport) -> str:
+    """The Slug field, else one made from the file name ("" and a problem when it can't be)."""
+    try:
+        return str(values.get("slug") or make_slug(path.stem))
+    except FieldError as error:
+        report.add(1, f"the file name {error.message}", error.fix)
+        return ""
