@@ -11,9 +11,9 @@ Signals:
   are noted;
 - article_writer_finalized: every post page is written: in a thread beside the build, the
   pages are read and hashed, and either the bundle kept for that hash is linked into the
-  site or Pagefind indexes them (through its Python API, the pages given from memory with
-  their addresses) while Pelican writes the rest of the site (a site with events waits
-  for `finalized`: their pages are written after the posts);
+  site or Pagefind's command line indexes a copy of them (service.py) while Pelican writes
+  the rest of the site (a site with published events waits for `finalized` instead: their
+  pages are written after the posts, so that site loses this head start);
 - finalized: wait for the bundle. A site without post pages has no data-pagefind-body at
   all, and Pagefind's rule is then to index every page: that is done now, from the pages
   this build wrote. A Pagefind failure is logged as an error, which stops the build.
