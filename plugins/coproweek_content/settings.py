@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from .config import Settings, option, positive
+from .editions import Editions, languages_problem
 from .event_fields import a_time_zone
 from .fields import FieldError
 
@@ -58,6 +59,17 @@ class ContentSettings(Settings):
         "The time zone of an event's times when its file gives no Time-zone (an IANA name).",
         _time_zone_problem,
     )
+
+    languages: tuple[str, ...] = option(
+        ("en",),
+        'The site\'s languages: ["en"] English only, ["cy"] Welsh only, or both (["en", "cy"]: '
+        "the first at the site's root, the other under /cy/ or /en/).",
+        languages_problem,
+    )
+
+    @property
+    def editions(self) -> Editions:
+        return Editions(tuple(self.languages))
 
     @property
     def day(self) -> date:
