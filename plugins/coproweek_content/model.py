@@ -70,6 +70,18 @@ class Palette:
 
 
 @dataclass(frozen=True)
+class CampaignText:
+    """A campaign's words in one language (its main file's, or a translation's such as
+    content/campaigns/2025.cy.md)."""
+
+    language: str  # "en" or "cy"
+    theme: str
+    hashtag: str
+    intro_html: Markup = field(default=Markup(""), repr=False)
+    source_path: Path | None = None
+
+
+@dataclass(frozen=True)
 class Campaign:
     year: int
     theme: str
@@ -86,6 +98,13 @@ class Campaign:
     featured_line: int = 0
     card: CardDesign = CardDesign()
     partner_logos: tuple[Image, ...] = ()  # in the order of `partners`, alt: the partner
+    # The campaign's words in each language it has them in (its theme, hashtag and intro
+    # above are the edition's own: an edition's view of the site swaps them in).
+    texts: tuple[CampaignText, ...] = ()
+    language: str = "en"  # the language of theme, hashtag and intro above
+
+    def text_in(self, language: str) -> CampaignText | None:
+        return next((text for text in self.texts if text.language == language), None)
 
     def includes(self, day: date) -> bool:
         return self.starts <= day <= self.ends
