@@ -17,6 +17,12 @@ SITEURL = ""
 TIMEZONE = "Europe/London"
 DEFAULT_LANG = "en-GB"
 
+# The site's languages. ("en",): English only (the default). ("cy",): Welsh only.
+# ("en", "cy"): bilingual, English at the site's root and Welsh under /cy/, each page
+# linked to its other-language version (("cy", "en") puts Welsh at the root instead).
+# The sample site is bilingual.
+COPROWEEK_LANGUAGES = ("en", "cy")
+
 PATH = "content"
 OUTPUT_PATH = "output"
 THEME = "theme"
