@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from coproweek_content.buildstate import BuildState
+from coproweek_content.editions import Editions
 from coproweek_content.state import settings_wanted
 from pelican import signals
 
@@ -22,6 +24,8 @@ def declare_settings(state: Any) -> type:
 
 
 def write_editor_page(pelican: Any) -> None:
+    """The site has one editor, at /admin/: only the main edition's run writes it."""
     chosen = EditorSettings.of(pelican.settings)
-    if chosen.enabled:
+    state = BuildState.of(pelican.settings)
+    if chosen.enabled and state.language == (state.editions or Editions()).main:
         write_editor(Path(pelican.output_path), chosen, pelican.settings)
