@@ -22,6 +22,17 @@ DEFAULT_LANG = "en-GB"
 # linked to its other-language version (("cy", "en") puts Welsh at the root instead).
 # The sample site is bilingual.
 COPROWEEK_LANGUAGES = ("en", "cy")
+# The site's name, description and organisation in the Welsh edition.
+COPROWEEK_EDITION_SETTINGS = {
+    "cy": {
+        "SITENAME": "Wythnos Cydgynhyrchu",
+        "SITE_DESCRIPTION": (
+            "Dyfyniadau, blogiau a chardiau cyfryngau cymdeithasol o Wythnos Cydgynhyrchu: pobl "
+            "sy'n defnyddio gwasanaethau, gofalwyr a staff yn cydweithio fel partneriaid cyfartal."
+        ),
+        "SITE_ORGANISATION": "Rhwydwaith Cydgynhyrchu Riverside",
+    }
+}
 
 PATH = "content"
 OUTPUT_PATH = "output"
