@@ -18,6 +18,9 @@ from coproweek_build.build import BuildResult, build_site, run_checks  # noqa: E
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Consent end dates are compared with "today": tests pin it so results never drift.
 PINNED_TODAY = "2026-06-01"
+# The project's pelicanconf.py is bilingual (for the sample site); a fixture is built in
+# English only, as before, unless its test asks for another COPROWEEK_LANGUAGES.
+ENGLISH_ONLY: dict[str, Any] = {"COPROWEEK_LANGUAGES": ("en",)}
 
 
 def build(
@@ -33,6 +36,7 @@ def build(
         "COPROWEEK_CARDS_CACHE_DIR": str(cache_path / "cards"),
         "COPROWEEK_TODAY": PINNED_TODAY,
         "COPROWEEK_PROJECT_ROOT": str(content.parent),
+        **ENGLISH_ONLY,
     }
     overrides.update(settings)
     printed = io.StringIO()
@@ -46,6 +50,7 @@ def check(content: Path, **settings: Any) -> tuple[int, str]:
         "PATH": str(content),
         "COPROWEEK_TODAY": PINNED_TODAY,
         "COPROWEEK_PROJECT_ROOT": str(content.parent),
+        **ENGLISH_ONLY,
     }
     overrides.update(settings)
     printed = io.StringIO()
@@ -70,6 +75,7 @@ def copy_sample_campaigns(content: Path) -> Path:
 # The sample site's galleries are in pages, as large sites have them, so the tests (and the
 # browser tests) cover the gallery's pages.
 SAMPLE_SETTINGS: dict[str, Any] = {
+    "COPROWEEK_LANGUAGES": ("en", "cy"),  # as pelicanconf.py publishes it
     "COPROWEEK_PROJECT_ROOT": str(ROOT),
     "COPROWEEK_CARDS_GALLERY_PAGE_SIZE": 4,
 }
