@@ -15,6 +15,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .colours import dark_scheme
+from .words import own_words
 
 
 class Naming(Enum):
@@ -115,6 +116,7 @@ class Person:
     name: str  # as written in the file; never shown unless the naming mode allows it
     naming: Naming
     place: str = ""
+    interface_language: str = "en"  # the edition's: the words around the name ("Anonymous")
 
     @property
     def first_name(self) -> str:
@@ -132,9 +134,12 @@ class Person:
             return " ".join(self.name.split())
         if self.naming is Naming.FIRST_NAME:
             return self.first_name
+        words = own_words(self.interface_language, __file__)
         if self.naming is Naming.FIRST_NAME_AND_PLACE:
-            return f"{self.first_name} from {self.place}"
-        return "Anonymous"
+            # Welsh puts the place in brackets: no preposition to mutate a place's name.
+            template = words.gettext("%(name)s from %(place)s")
+            return template % {"name": self.first_name, "place": self.place}
+        return words.gettext("Anonymous")
 
     @property
     def has_public_page(self) -> bool:

@@ -19,6 +19,7 @@ from .problems import errors_in, format_report
 from .reader import CoproweekReader
 from .settings import ContentSettings
 from .state import load, read_settings
+from .templatewords import install as install_words
 
 # Pelican settings the kit's safety rests on, whatever pelicanconf.py says: nothing is
 # read but through our reader, no path or file name decides metadata, Pelican's own link
@@ -127,3 +128,4 @@ def connect() -> None:
     signals.page_generator_finalized.connect(pin_addresses)
     signals.content_written.connect(note_page)
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(install_words)
