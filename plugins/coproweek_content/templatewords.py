@@ -17,10 +17,14 @@ from .settings import ContentSettings
 from .words import Words, catalogue_folders, words_for
 
 
+def language_of(settings: Any) -> str:
+    """The language of the edition this Pelican run writes ("en", "cy")."""
+    return edition_language(settings, ContentSettings.of(settings).editions)
+
+
 def edition_words(settings: Any) -> Words:
-    """The interface's words of the edition this Pelican run writes."""
-    language = edition_language(settings, ContentSettings.of(settings).editions)
-    return words_for(language, catalogue_folders(settings))
+    """The interface's words of the edition this Pelican run writes (every catalogue)."""
+    return words_for(language_of(settings), catalogue_folders(settings))
 
 
 def install(generator: Any) -> None:
