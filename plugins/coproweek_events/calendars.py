@@ -38,30 +38,32 @@ def english() -> Words:
 
 def description(event: Event, page_url: str, words: Words | None = None) -> str:
     """The plain-text DESCRIPTION: what a calendar shows under the title."""
-    say = (words or english()).gettext
+    words = words or english()
     lines = []
     if event.cancelled:
-        lines.append(say("This event is cancelled."))
+        lines.append(words.gettext("This event is cancelled."))
     lines += [
         event.summary,
         "",
-        say("When: %(when)s") % {"when": event.when_text},
-        say("Where: %(where)s") % {"where": event.place_text},
+        words.gettext("When: %(when)s") % {"when": event.when_text},
+        words.gettext("Where: %(where)s") % {"where": event.place_text},
     ]
     if event.online_link:
-        lines.append(say("Online: %(link)s") % {"link": event.online_link})
-    lines.append(say("Cost: %(cost)s") % {"cost": event.cost})
+        lines.append(words.gettext("Online: %(link)s") % {"link": event.online_link})
+    lines.append(words.gettext("Cost: %(cost)s") % {"cost": event.cost})
     lines.append(
-        say("Book: %(link)s") % {"link": event.booking_link}
+        words.gettext("Book: %(link)s") % {"link": event.booking_link}
         if event.booking_link
-        else say("Booking: no need to book")
+        else words.gettext("Booking: no need to book")
     )
     if event.access_texts:
-        lines.append(say("Access: %(access)s") % {"access": "; ".join(event.access_texts)})
+        lines.append(
+            words.gettext("Access: %(access)s") % {"access": "; ".join(event.access_texts)}
+        )
     lines += [
-        say("Organised by %(organiser)s") % {"organiser": event.organiser},
+        words.gettext("Organised by %(organiser)s") % {"organiser": event.organiser},
         "",
-        say("More: %(link)s") % {"link": page_url},
+        words.gettext("More: %(link)s") % {"link": page_url},
     ]
     return "\n".join(lines)
 
