@@ -413,6 +413,25 @@ def settings(c: Context) -> None:
     print(settings_table(load_settings(CONFIG["settings_base"])["PLUGINS"]))
 
 
+@task(name="update-catalogues", aliases=["extract-messages"])
+def update_catalogues(c: Context) -> None:
+    """Extract the interface's words into each translation catalogue, and list what to translate."""
+    from coproweek_build import catalogues
+
+    left = []
+    for component in catalogues.components():
+        for language in catalogues.TRANSLATED_INTO:
+            path = catalogues.update(component, language)
+            if path is not None:
+                print(f"Updated {path.relative_to(catalogues.ROOT)}")
+                left += catalogues.problems(component, language)
+    if left:
+        print("\nTo translate or check (the tests fail until these are done):")
+        print("\n".join(f"  {problem}" for problem in left))
+    else:
+        print("Every message is translated.")
+
+
 @task
 def lint(c: Context) -> None:
     """Check the code: style with ruff, types with mypy."""
