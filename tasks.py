@@ -423,7 +423,7 @@ def update_catalogues(c: Context) -> None:
         for language in catalogues.TRANSLATED_INTO:
             path = catalogues.update(component, language)
             if path is not None:
-                print(f"Updated {path.relative_to(catalogues.ROOT)}")
+                print(f"Updated {catalogues.shown(path)}")
                 left += catalogues.problems(component, language)
     if left:
         print("\nTo translate or check (the tests fail until these are done):")

@@ -144,28 +144,40 @@ def message_problems(message: Message, num_plurals: int) -> Iterator[str]:
             )
 
 
+def named(message: Message) -> str:
+    """A message as problems name it: its id (a plural message's singular), quoted."""
+    ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
+    return repr(ids[0])
+
+
+def shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def problems(component: Component, language: str) -> list[str]:
     """Every way the component's catalogue in `language` falls short of its sources."""
     template = extract(component)
     path = component.catalogue(language)
     if not path.is_file():
-        return [f"{path.relative_to(ROOT)}: missing ({len(template)} messages to translate)"]
+        if not len(template):
+            return []
+        return [f"{shown(path)}: missing ({len(template)} messages to translate)"]
     catalogue = read_catalogue(path, language)
-    where = path.relative_to(ROOT)
+    where = shown(path)
     found = []
     for message in template:
         if not message.id:
             continue
         if catalogue.get(message.id, message.context) is None:
-            found.append(f"{where}: {message.id!r} is missing")
+            found.append(f"{where}: {named(message)} is missing")
     for message in catalogue:
         if not message.id:
             continue
         if template.get(message.id, message.context) is None:
-            found.append(f"{where}: {message.id!r} is no longer in the sources (obsolete)")
+            found.append(f"{where}: {named(message)} is no longer in the sources (obsolete)")
         found += [
-            f"{where}: {message.id!r} {problem}"
+            f"{where}: {named(message)} {problem}"
             for problem in message_problems(message, catalogue.num_plurals)
         ]
-    found += [f"{where}: {message.id!r} is obsolete" for message in catalogue.obsolete.values()]
+    found += [f"{where}: {named(message)} is obsolete" for message in catalogue.obsolete.values()]
     return found
