@@ -7,6 +7,7 @@ so a word marked in a template or a plugin and left out of its Welsh catalogue f
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -92,12 +93,29 @@ def test_the_check_finds_each_kind_of_problem(tmp_path: Path) -> None:
 # A Welsh page ------------------------------------------------------------------------
 
 
+ANONYMOUS_WELSH_QUOTE = """Naming: anonymous
+Consent: T-2026-009
+Channels: web, social
+Role: Gofalwr
+Language: cy
+Campaign: 2026
+Date: 2026-05-31
+
+Rydyn ni'n cynllunio'r cyfarfodydd gyda'n gilydd erbyn hyn.
+"""
+
+
 @pytest.fixture(scope="module")
 def welsh_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The events fixture (a campaign in its week, events, a quote) as a Welsh-only site."""
-    output = tmp_path_factory.mktemp("welsh") / "output"
+    """The events fixture (a campaign in its week, events, a quote) as a Welsh-only site,
+    with an anonymous quote in Welsh."""
+    folder = tmp_path_factory.mktemp("welsh")
+    content = folder / "content"
+    shutil.copytree(FIXTURES / "events" / "content", content)
+    (content / "quotes" / "2026" / "dienw.md").write_text(ANONYMOUS_WELSH_QUOTE)
+    output = folder / "output"
     result, printed = build(
-        FIXTURES / "events" / "content",
+        content,
         output,
         COPROWEEK_LANGUAGES=(WELSH,),
         DEFAULT_LANG=WELSH,
@@ -119,11 +137,18 @@ def test_a_welsh_home_page_says_the_interface_in_welsh(welsh_site: Path) -> None
     assert 'aria-label="Prif ddewislen"' in home
     # Babel's Welsh month names, and the plural forms of Welsh (1: dyfyniad, 0: blogbost)
     assert ">30 Mai</time> – <time" in home and ">3 Mehefin 2026</time>" in home
-    assert "Hyd yma: 1 dyfyniad, 0 blogbost." in home
+    assert "Hyd yma: 2 ddyfyniad, 0 blogbost." in home
     assert "June 2026</time>" not in home
     # (the campaign's title card and its alt text are the cards plugin's, in their own words)
     for english in ("Skip to main content", "Latest posts", "Dates", "so far", "Events this week"):
         assert english not in home, english
+
+
+def test_an_anonymous_welsh_quote_is_dienw(welsh_site: Path) -> None:
+    page = page_text(welsh_site / "2026" / "dienw" / "index.html")
+    assert "<title>Dienw, Gofalwr · " in page
+    assert "— Dienw, Gofalwr</figcaption>" in page
+    assert "Anonymous" not in page
 
 
 def test_a_welsh_event_page_gives_its_facts_in_welsh(welsh_site: Path) -> None:

@@ -7,7 +7,7 @@ naming mode a contributor chose is honoured in one place.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -140,6 +140,14 @@ class Person:
             template = words.gettext("%(name)s from %(place)s")
             return template % {"name": self.first_name, "place": self.place}
         return words.gettext("Anonymous")
+
+    def speaking(self, language: str) -> Person:
+        """This person with the words around their name ("Anonymous") in `language`."""
+        return (
+            self
+            if language == self.interface_language
+            else replace(self, interface_language=language)
+        )
 
     @property
     def has_public_page(self) -> bool:

@@ -4,6 +4,7 @@ consent, its photos and its text, rendered once and sanitised."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from . import safety
@@ -18,6 +19,7 @@ from .render import Rendered
 from .safety import ATTRIBUTION_LINE
 from .source import SourceFile, read_source
 from .values import EXAMPLES, MARKUP, FileReport, read_values
+from .words import interface_language
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -47,6 +49,10 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
         source, values, "speaker" if kind == "quote" else "author", report
     )
     quoted = quoted_people(source, report) if kind == "blog" else []
+    # A Welsh post says "Dienw" from the start: its titles and attributions are made here.
+    speaking = interface_language(values.get("language", ""))
+    person = person.speaking(speaking)
+    quoted = [replace(q, person=q.person.speaking(speaking)) for q in quoted]
     if kind == "quote" and source.blocks:
         report.add(
             source.blocks[0].line,

@@ -25,6 +25,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from .editions import EDITION_LANGUAGES, primary
+
 SOURCE_LANGUAGE = "en"  # the words as the code and templates write them
 DOMAIN = "messages"
 PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
@@ -81,6 +83,13 @@ def own_words(language: str, module_file: str) -> Words:
     """The words of one component's own catalogue: the translations/ folder beside
     `module_file` (a plugin's words in Python, translated wherever the plugin runs)."""
     return words_for(language, (Path(module_file).resolve().parent / "translations",))
+
+
+def interface_language(tag: str) -> str:
+    """The interface language of a post with this Language field: an edition's language
+    ("cy" for cy-GB), else the words as written (an Urdu quote on an English site: "en")."""
+    language = primary(tag)
+    return language if language in EDITION_LANGUAGES else SOURCE_LANGUAGE
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's name for it, which Babel's extractor knows)
