@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from .buildstate import STATE_KEY, BuildState
 from .dates import day_month, long_date, weekday_date
 from .editions import edition_language
 from .settings import ContentSettings
@@ -23,8 +24,11 @@ def language_of(settings: Any) -> str:
 
 
 def edition_words(settings: Any) -> Words:
-    """The interface's words of the edition this Pelican run writes (every catalogue)."""
-    return words_for(language_of(settings), catalogue_folders(settings))
+    """The interface's words of the edition this Pelican run writes (every catalogue): the
+    build state's, else (Pelican run on its own, before the state is read) from settings."""
+    state = settings.get(STATE_KEY)
+    chosen = state.words if isinstance(state, BuildState) else None
+    return chosen or words_for(language_of(settings), catalogue_folders(settings))
 
 
 def install(generator: Any) -> None:

@@ -25,11 +25,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from .editions import EDITION_LANGUAGES, primary
-
 SOURCE_LANGUAGE = "en"  # the words as the code and templates write them
 DOMAIN = "messages"
 PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
+CONTENT_CATALOGUES = (Path(__file__).resolve().parent / "translations",)
 
 
 @dataclass(frozen=True)
@@ -85,11 +84,10 @@ def own_words(language: str, module_file: str) -> Words:
     return words_for(language, (Path(module_file).resolve().parent / "translations",))
 
 
-def interface_language(tag: str) -> str:
-    """The interface language of a post with this Language field: an edition's language
-    ("cy" for cy-GB), else the words as written (an Urdu quote on an English site: "en")."""
-    language = primary(tag)
-    return language if language in EDITION_LANGUAGES else SOURCE_LANGUAGE
+def content_words(language: str) -> Words:
+    """The words the content model writes itself ("Anonymous"), from this plugin's own
+    catalogue (the model knows nothing of the theme)."""
+    return words_for(language, CONTENT_CATALOGUES)
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's name for it, which Babel's extractor knows)
