@@ -144,6 +144,18 @@ def test_a_welsh_home_page_says_the_interface_in_welsh(welsh_site: Path) -> None
         assert english not in home, english
 
 
+def test_every_generator_writes_welsh_words(welsh_site: Path) -> None:
+    """Pelican's own generators and the kit's (campaigns, events, feeds) all get the words."""
+    campaign = page_text(welsh_site / "campaigns" / "2026" / "index.html")
+    assert 'aria-label="Briwsion bara"' in campaign and ">Partneriaid</h2>" in campaign
+    events = page_text(welsh_site / "campaigns" / "2026" / "events" / "index.html")
+    assert ">Digwyddiadau blaenorol</h2>" in events and "Tanysgrifio i’r calendr hwn" in events
+    feeds = page_text(welsh_site / "feeds" / "index.html")
+    assert "<h2>Beth yw ffrwd?</h2>" in feeds
+    wellbeing = page_text(welsh_site / "wellbeing" / "index.html")
+    assert ">Bod yn egnïol</a>: symud mewn ffordd rydyn ni’n ei mwynhau (0 post)" in wellbeing
+
+
 def test_an_anonymous_welsh_quote_is_dienw(welsh_site: Path) -> None:
     page = page_text(welsh_site / "2026" / "dienw" / "index.html")
     assert "<title>Dienw, Gofalwr · " in page
