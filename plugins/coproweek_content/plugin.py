@@ -12,7 +12,7 @@ from pelican import signals
 from .buildstate import BuildState
 from .dates import day_month, long_date
 from .inventory import IGNORED
-from .language_links import language_alternates, language_link
+from .language_links import language_alternates, language_link, only_in_other_language
 from .languages import attributes as language_attributes
 from .languages import tag_of
 from .photos import PhotoGenerator, picture
@@ -61,6 +61,7 @@ def read_content(pelican: Any) -> None:
         "SITEURL": settings["SITEURL"],
         "language_link": language_link,
         "language_alternates": language_alternates,
+        "only_in_other_language": only_in_other_language,
     }
     state = BuildState.ensure(settings)
     read_settings(settings, state)
