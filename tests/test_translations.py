@@ -65,13 +65,14 @@ def test_the_check_finds_each_kind_of_problem(tmp_path: Path) -> None:
     (templates / "page.html").write_text(
         '<p>{{ _("Hello") }} {{ _("Bye") }} {{ _("By %(name)s", name=who) }}'
         ' {{ _("Fuzzy") }} {{ ngettext("%(num)d quote", "%(num)d quotes", n) }}'
-        " {% trans %}Untranslated{% endtrans %}</p>"
+        ' {% trans %}Untranslated{% endtrans %} {{ _("Missing") }}</p>'
     )
     component = Component("theme", templates, (("**.html", JINJA),))
     write_catalogue(
         component.catalogue(WELSH),
         [
             ("Hello", "Helo", False),
+            ("Bye", 'Hwyl "fawr"', False),
             ("By %(name)s", "Gan %(enw)s", False),
             ("Fuzzy", "Niwlog", True),
             (("%(num)d quote", "%(num)d quotes"), ("%(num)d dyfyniad",) * 2, False),
@@ -80,7 +81,8 @@ def test_the_check_finds_each_kind_of_problem(tmp_path: Path) -> None:
         ],
     )
     found = "\n".join(problems(component, WELSH))
-    assert "'Bye' is missing" in found
+    assert "'Missing' is missing" in found
+    assert """'Bye' has ", which the message has not""" in found
     assert "'By %(name)s' has placeholders ['%(enw)s']" in found
     assert "'Fuzzy' is marked fuzzy" in found
     # Welsh has six plural forms: a catalogue with two leaves four untranslated

@@ -34,6 +34,9 @@ JINJA = "jinja2.ext:babel_extract"
 # Placeholders a message may hold: %(name)s in Python and templates, {name} in messages
 # the search page's script fills in.
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
+# Templates print translations as they are (they are the site's own words): a translation may
+# hold markup characters only where its message does, so none can break a tag or attribute.
+MARKUP_CHARACTERS = '<>"&'
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ def message_problems(message: Message, num_plurals: int) -> Iterator[str]:
         form = f" (form {index})" if len(strings) > 1 else ""
         if not string:
             yield f"is not translated{form}"
+        elif unsafe := sorted(set(MARKUP_CHARACTERS) & set(string) - set("".join(ids))):
+            yield f"has {' '.join(unsafe)}{form}, which the message has not: write the words only"
         elif placeholders(string) != wanted:
             yield (
                 f"has placeholders {sorted(placeholders(string))}{form}, "
