@@ -3,12 +3,13 @@ key, the language link on every page, and one consent for a post and its transla
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import FIXTURES, build, check, copy_fixture
+from conftest import FIXTURES, ROOT, build, check, copy_fixture
 from lxml import html
 
 BILINGUAL = {"COPROWEEK_LANGUAGES": ("en", "cy")}
@@ -263,3 +264,40 @@ def test_each_edition_keeps_its_own_cards(tmp_path: Path) -> None:
     assert not any(name.startswith("kitchen-table") for name in welsh)
     assert any(name.startswith("kitchen-table") for name in english)
     assert not any(name.startswith("bwrdd-y-gegin") for name in english)
+
+
+def _without_welsh(content: Path) -> None:
+    """Remove every Welsh file and every Translation-key line: the content as it was
+    before it had translations."""
+    for path in sorted(content.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if path.stem.endswith(".cy") or re.search(r"^Language: cy$", text, re.MULTILINE):
+            path.unlink()
+        else:
+            path.write_text(re.sub(r"^Translation-key: .*\n", "", text, flags=re.MULTILINE))
+
+
+def test_the_sample_in_english_only_is_as_if_it_had_no_welsh(tmp_path: Path) -> None:
+    """English only, the default, publishes exactly what the same content without its Welsh
+    files would: not a byte of the Welsh content, and no link to a Welsh edition."""
+    with_welsh = tmp_path / "with" / "content"
+    shutil.copytree(ROOT / "content", with_welsh)
+    without = tmp_path / "without" / "content"
+    shutil.copytree(ROOT / "content", without)
+    _without_welsh(without)
+
+    def names(root: Path) -> set[Path]:
+        return {path.relative_to(root) for path in root.rglob("*.md")}
+
+    assert names(without) < names(with_welsh)  # the sample has Welsh files
+    cards = {"COPROWEEK_CARDS_CACHE_DIR": str(tmp_path / "cards")}
+    built = []
+    for content in (with_welsh, without):
+        output = content.parent / "output"
+        result, printed = build(content, output, content.parent / "cache", **cards)
+        assert result.ok, printed
+        built.append(
+            {str(p.relative_to(output)): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+        )
+    assert built[0].keys() == built[1].keys()
+    assert [name for name in built[0] if built[0][name] != built[1][name]] == []
