@@ -301,3 +301,8 @@ def test_the_sample_in_english_only_is_as_if_it_had_no_welsh(tmp_path: Path) -> 
         )
     assert built[0].keys() == built[1].keys()
     assert [name for name in built[0] if built[0][name] != built[1][name]] == []
+
+
+def test_the_sample_site_is_in_both_languages_and_walks_both_ways(sample_site: Path) -> None:
+    assert page(sample_site, "/cy/").get("lang") == "cy"
+    assert walk_languages(sample_site) > 100
