@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import FIXTURES, ROOT, build, check, copy_fixture
+from coproweek_build.scaffold import ScaffoldRefused, draft_post
 from lxml import html
 
 BILINGUAL = {"COPROWEEK_LANGUAGES": ("en", "cy")}
@@ -306,3 +308,35 @@ def test_the_sample_in_english_only_is_as_if_it_had_no_welsh(tmp_path: Path) -> 
 def test_the_sample_site_is_in_both_languages_and_walks_both_ways(sample_site: Path) -> None:
     assert page(sample_site, "/cy/").get("lang") == "cy"
     assert walk_languages(sample_site) > 100
+
+
+def test_the_scaffold_starts_a_translation(tmp_path: Path) -> None:
+    content = copy_fixture("bilingual", tmp_path)
+    answers = {
+        "speaker": "Tomos Griffiths",
+        "naming": "full name",
+        "role": "Mentor Cymheiriaid",
+        "organisation": "Afonwen Carers Forum",
+        "consent": "T-CY-002",
+        "channels": "web, social",
+        "date": "2025-07-02",
+        "quote": "Cael fy holi beth oeddwn i'n ei feddwl, ac yna ei weld yn digwydd, wnaeth i mi aros.",
+        "language": "cy",
+        "translation_key": "asked-and-heard",
+        "slug": "cael-fy-holi",
+    }
+    path = draft_post("quote", content, answers, day=date(2025, 7, 1)).write()
+    text = path.read_text(encoding="utf-8")
+    assert "Language: cy\n" in text and "Translation-key: asked-and-heard\n" in text
+    english = content / "quotes" / "2025" / "only-english.md"
+    english.write_text(
+        english.read_text().replace("Channels:", "Translation-key: asked-and-heard\nChannels:")
+    )
+    output = tmp_path / "output"
+    result, printed = build(content, output, **BILINGUAL)
+    assert result.ok, printed
+    link = language_link(page(output, "/cy/2025/cael-fy-holi/"))
+    assert link is not None and link.get("href") == "/2025/only-english/"
+    refused = dict(answers, language="Welsh please", slug="eto")
+    with pytest.raises(ScaffoldRefused, match="is not a language tag we know"):
+        draft_post("quote", content, refused, day=date(2025, 7, 1))
