@@ -231,6 +231,8 @@ SHARED_HELP = {
     "campaign": "the campaign year (default: this year's, if there is one)",
     "tags": "comma separated",
     "slug": "the file name, without .md",
+    "language": "only when not the site's main language: cy (Welsh) or en (English)",
+    "translation_key": "only for a translation: the key it shares with the post it translates",
 }
 
 
@@ -260,6 +262,8 @@ def new_quote(
     source: str = "",
     tags: str = "",
     slug: str = "",
+    language: str = "",
+    translation_key: str = "",
 ) -> None:
     """Start a new quote post (asks for what the options do not give)."""
     _scaffold("quote", dict(locals()))
@@ -291,6 +295,8 @@ def new_post_task(
     original: str = "",
     tags: str = "",
     slug: str = "",
+    language: str = "",
+    translation_key: str = "",
 ) -> None:
     """Start a new blog post (asks for what the options do not give)."""
     _scaffold("blog", dict(locals()))
