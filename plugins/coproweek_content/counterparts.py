@@ -16,12 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .bilingual import edition_view, translation_groups
+from .bilingual import translation_groups
 from .editions import OWN_NAMES, Editions
 from .fields import slug
 from .loader import post_url
 from .model import Page, Post
 from .reader import CATEGORY_FOR_KIND
+from .views import edition_view
 
 if TYPE_CHECKING:
     from .loader import LoadedSite

@@ -7,7 +7,6 @@ from typing import Any
 
 from blinker import signal
 
-from .bilingual import edition_view
 from .buildstate import BuildState
 from .config import Settings, check_settings
 from .counterparts import Counterparts
@@ -16,6 +15,7 @@ from .images import PhotoSizes
 from .loader import LoadedSite, SiteContext, load_site
 from .memo import Memo
 from .settings import ContentSettings
+from .views import edition_view
 from .words import catalogue_folders, words_for
 
 # Sent when a build starts: each plugin's receiver returns its Settings class, so that
