@@ -39,7 +39,7 @@ def language_link(context: Any) -> ShownLink | None:
     if link is None:
         return None
     note = ""
-    if not link.exact:
+    if link.only_here:
         words = words_for(link.language, catalogue_folders(context))
         note = only_in(words, state.language)
     return ShownLink(link.language, link.html_lang, link.name, link.url, note)
@@ -50,6 +50,24 @@ def only_in(words: Words, language: str) -> str:
     if language == "cy":
         return words.gettext("This page is only in Welsh.")
     return words.gettext("This page is only in English.")
+
+
+@dataclass(frozen=True)
+class ElsewherePost:
+    title: str
+    html_lang: str
+    url: str
+
+
+@pass_context
+def only_in_other_language(context: Any, year: int) -> list[ElsewherePost]:
+    """The campaign's posts that have no version in this page's language (a Welsh-only
+    post, listed on the English campaign page, and the other way round)."""
+    state = BuildState.of(context)
+    if state.counterparts is None:
+        return []
+    found = state.counterparts.only_elsewhere(state.language, int(year))
+    return [ElsewherePost(post.title, lang, url) for post, lang, url in found]
 
 
 @pass_context

@@ -12,7 +12,7 @@ from pelican import signals
 from .buildstate import BuildState
 from .dates import day_month, long_date
 from .inventory import IGNORED
-from .language_links import language_alternates, language_link
+from .language_links import language_alternates, language_link, only_in_other_language
 from .languages import attributes as language_attributes
 from .languages import tag_of
 from .photos import PhotoGenerator, picture
@@ -20,6 +20,7 @@ from .problems import errors_in, format_report
 from .reader import CoproweekReader
 from .settings import ContentSettings
 from .state import load, read_settings
+from .templatewords import install as install_words
 
 # Pelican settings the kit's safety rests on, whatever pelicanconf.py says: nothing is
 # read but through our reader, no path or file name decides metadata, Pelican's own link
@@ -60,6 +61,7 @@ def read_content(pelican: Any) -> None:
         "SITEURL": settings["SITEURL"],
         "language_link": language_link,
         "language_alternates": language_alternates,
+        "only_in_other_language": only_in_other_language,
     }
     state = BuildState.ensure(settings)
     read_settings(settings, state)
@@ -130,3 +132,4 @@ def connect() -> None:
     signals.page_generator_finalized.connect(pin_addresses)
     signals.content_written.connect(note_page)
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(install_words)
