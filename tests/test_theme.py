@@ -95,7 +95,11 @@ def test_contrast_matches_wcag() -> None:
 
 
 def test_every_sample_palette_is_readable() -> None:
-    for path in sorted((FIXTURES.parent.parent / "content" / "campaigns").glob("*.md")):
+    campaigns = FIXTURES.parent.parent / "content" / "campaigns"
+    # YEAR.md only: a campaign's words in Welsh (YEAR.cy.md) have no colours of their own.
+    paths = sorted(campaigns.glob("[0-9][0-9][0-9][0-9].md"))
+    assert len(paths) >= 3
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         colours = dict(re.findall(r"^(Background|Text-colour|Accent): (#\w{6})", text, re.M))
         assert (
