@@ -2,7 +2,8 @@
 
 A build runs Pelican once per edition (English at the root, Welsh under /cy/, or the other
 way round), so each run writes its own edition's feeds; their titles, descriptions and the
-words inside items come from the plugin's catalogue (translations/cy/LC_MESSAGES/messages.po).
+words inside items come from the plugin's catalogue (translations/cy/LC_MESSAGES/messages.po),
+merged with the others into the build state's `words`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coproweek_content.buildstate import BuildState
-from coproweek_content.editions import edition_language
-from coproweek_content.settings import ContentSettings
+from coproweek_content.editions import Editions
 from coproweek_content.words import Words, catalogue_folders, words_for
 
 
@@ -24,9 +24,7 @@ class Edition:
 
 
 def edition_of(settings: dict[str, Any]) -> Edition:
-    editions = ContentSettings.of(settings).editions
-    language = edition_language(settings, editions)
-    words = getattr(BuildState.of(settings), "words", None)
-    if not isinstance(words, Words) or words.language != language:
-        words = words_for(language, catalogue_folders(settings))
-    return Edition(language, editions.prefix(language), words)
+    state = BuildState.of(settings)
+    editions = state.editions or Editions()
+    words = state.words or words_for(state.language, catalogue_folders(settings))
+    return Edition(state.language, editions.prefix(state.language), words)

@@ -39,8 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from coproweek_content.buildstate import BuildState
-from coproweek_content.editions import edition_language
-from coproweek_content.settings import ContentSettings
+from coproweek_content.editions import Editions
 from coproweek_content.state import settings_wanted
 from pelican import signals
 
@@ -95,10 +94,9 @@ def begin(pelican: Any) -> None:
     if not chosen.enabled:
         return
     cache = Path(chosen.cache_dir or Path(settings["CACHE_PATH"]).parent / "search")
-    editions = ContentSettings.of(settings).editions
-    language = edition_language(settings, editions)
-    if language != editions.main:  # each edition keeps its own bundle (search-cy beside)
-        cache = cache.with_name(f"{cache.name}-{language}")
+    editions = state.editions or Editions()
+    if state.language != editions.main:  # each edition keeps its own bundle (search-cy)
+        cache = cache.with_name(f"{cache.name}-{state.language}")
     state.set_part(STATE_PART, SearchIndex(Path(pelican.output_path), cache, "one index"))
 
 

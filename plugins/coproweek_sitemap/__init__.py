@@ -19,8 +19,7 @@ from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from coproweek_content.buildstate import BuildState
-from coproweek_content.editions import Editions, edition_language
-from coproweek_content.settings import ContentSettings
+from coproweek_content.editions import Editions
 from coproweek_content.state import settings_wanted
 from pelican import signals
 
@@ -37,8 +36,7 @@ def absolute(address: str, settings: dict[str, Any]) -> str:
     if urlsplit(address).scheme:
         return address
     fallback = SitemapSettings.of(settings).fallback_siteurl.rstrip("/")
-    path = address.strip("/")
-    return f"{fallback}/{path}" if path else fallback
+    return f"{fallback}/{address.lstrip('/')}" if address else fallback
 
 
 def site_url(settings: dict[str, Any]) -> str:
@@ -71,13 +69,12 @@ def head_of(page: Path) -> bytes:
 def alternate_links(state: BuildState, relative: str, settings: dict[str, Any]) -> str:
     """<xhtml:link> elements of the page's translations, itself included ("" when it has
     none, or the build knows no translations)."""
-    counterparts = getattr(state, "counterparts", None)
-    if counterparts is None:
+    if state.counterparts is None:
         return ""
     return "".join(
         f'<xhtml:link rel="alternate" hreflang={quoteattr(alternate.html_lang)} '
         f"href={quoteattr(absolute(alternate.url, settings))}/>"
-        for alternate in counterparts.alternates(relative)
+        for alternate in state.counterparts.alternates(state.language, relative)
     )
 
 
@@ -119,11 +116,11 @@ def robots_txt(base: str, editions: Editions) -> str:
 def write_sitemap(pelican: Any) -> None:
     settings = pelican.settings
     output = Path(pelican.output_path)
-    editions = ContentSettings.of(settings).editions
     state = BuildState.of(settings)
+    editions = state.editions or Editions()
     sitemap = sitemap_xml(output, settings, state, editions.bilingual)
     (output / "sitemap.xml").write_text(sitemap, encoding="utf-8")
-    if edition_language(settings, editions) == editions.main:
+    if state.language == editions.main:
         robots = robots_txt(site_url(settings), editions)
         (output / "robots.txt").write_text(robots, encoding="utf-8")
 
