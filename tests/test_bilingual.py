@@ -11,7 +11,7 @@ import pytest
 from conftest import FIXTURES, build, check, copy_fixture
 from lxml import html
 
-BILINGUAL = {"COPROWEEK_LANGUAGES": ("en", "cy"), "COPROWEEK_CARDS_ENABLED": False}
+BILINGUAL = {"COPROWEEK_LANGUAGES": ("en", "cy")}
 
 
 def page(output: Path, address: str) -> html.HtmlElement:
