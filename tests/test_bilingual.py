@@ -246,3 +246,20 @@ def test_the_language_setting_is_checked(tmp_path: Path) -> None:
     code, printed = check(FIXTURES / "bilingual" / "content", COPROWEEK_LANGUAGES=("en", "fr"))
     assert code == 1
     assert "COPROWEEK_LANGUAGES names 'fr', but the kit can publish only" in printed
+
+
+def test_each_edition_keeps_its_own_cards(tmp_path: Path) -> None:
+    """Welsh cards for Welsh posts, under /cy/; and neither edition takes the other's cards
+    for deleted ones (each keeps its own history), build after build."""
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        output = tmp_path / "output"
+        result, printed = build(FIXTURES / "bilingual" / "content", output, cache, **BILINGUAL)
+        assert result.ok, printed
+        assert "Cards to delete" not in printed
+    welsh = {path.name for path in (output / "cy" / "cards").rglob("*.jpg")}
+    english = {path.name for path in (output / "cards").rglob("*.jpg")}
+    assert any(name.startswith("bwrdd-y-gegin") for name in welsh)
+    assert not any(name.startswith("kitchen-table") for name in welsh)
+    assert any(name.startswith("kitchen-table") for name in english)
+    assert not any(name.startswith("bwrdd-y-gegin") for name in english)

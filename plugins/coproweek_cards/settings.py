@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coproweek_content.buildstate import BuildState
 from coproweek_content.config import Settings, option, positive
 
 from .layouts import FORMATS
@@ -72,5 +73,14 @@ def project_root(settings: dict[str, Any]) -> Path:
 
 
 def cache_dir(settings: dict[str, Any]) -> Path:
+    """The cards' cache; each edition of a site in two languages has its own (its history
+    of card files is its own posts')."""
     folder = Path(CardsSettings.of(settings).cache_dir)
-    return folder if folder.is_absolute() else project_root(settings) / folder
+    folder = folder if folder.is_absolute() else project_root(settings) / folder
+    try:
+        state = BuildState.of(settings)
+    except LookupError:
+        return folder
+    if state.editions is None:
+        return folder
+    return folder / state.editions.prefix(state.language)
