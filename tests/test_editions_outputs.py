@@ -316,11 +316,6 @@ def test_building_again_lists_nothing_new_to_take_down(
     assert "deleted or renamed" not in printed, printed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Until cy-cards is merged: the editions share one cards cache, so the Welsh run "
-    "lists the English post's cards as deleted. Remove this mark with that merge.",
-)
 def test_with_cards_the_list_has_the_welsh_cards_and_no_card_still_shared(
     tmp_path: Path,
 ) -> None:
