@@ -305,7 +305,9 @@ def test_the_takedown_list_has_the_welsh_address(
 def test_building_again_lists_nothing_new_to_take_down(
     built: tuple[Path, Any, str], tmp_path: Path
 ) -> None:
-    """Each edition's run must not take the other edition's posts for deleted ones."""
+    """Each edition's run must not take the other edition's posts for deleted ones; and the
+    second build writes the same feeds, sitemaps, robots.txt and search bundles, byte for
+    byte."""
     site, first, _ = built
     content = site.parent / "content"
     again, printed = build(
@@ -314,6 +316,22 @@ def test_building_again_lists_nothing_new_to_take_down(
     assert again.ok, printed
     assert sorted(again.taken_down) == sorted(first.taken_down), printed
     assert "deleted or renamed" not in printed, printed
+    assert outputs_of(tmp_path / "output") == outputs_of(site)
+
+
+def outputs_of(site: Path) -> dict[str, bytes]:
+    """The files of both editions this work writes: feeds, stylesheet, sitemaps, robots.txt
+    and search bundles."""
+    chosen = [
+        path
+        for edition in (site, site / "cy")
+        for pattern in ("feeds/**/*", "campaigns/**/*.xml", "theme/feed.xsl", "sitemap.xml",
+                        "robots.txt", "pagefind/**/*")
+        for path in edition.glob(pattern)
+        if path.is_file()
+    ]  # fmt: skip
+    assert len(chosen) > 40
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(chosen)}
 
 
 def test_with_cards_the_list_has_the_welsh_cards_and_no_card_still_shared(
