@@ -11,10 +11,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coproweek_content.words import SOURCE_LANGUAGE, Words
+from coproweek_content.words import N_, SOURCE_LANGUAGE, Words
 from lxml import etree
 
 XSL = "http://www.w3.org/1999/XSL/Transform"
+# The stylesheet's runs of text, marked here for the catalogue (Babel's extractor does not
+# read XSL); a test checks that they are the theme's feed.xsl's.
+MESSAGES = (
+    N_("(feed)"),
+    N_("This is a feed."),
+    N_(
+        "Feed readers and newsletter tools use this address to follow new posts. To follow "
+        "them, copy this page's address into your feed reader:"
+    ),
+    N_("Go to the web page these posts come from"),
+)
 
 
 def texts(source: bytes) -> list[str]:
