@@ -113,18 +113,20 @@ def test_the_welsh_feeds_are_in_welsh(site: Path) -> None:
     assert quotes.title == "Wythnos Cydgynhyrchu: dyfyniadau"
     entries = {entry.link: entry for entry in parsed.entries}
     blog = entries[f"{SITE}/cy/{WELSH_ONLY}"]
-    assert blog.content[0].value.startswith("<p>Awdur: Tirion Morgan, Gweithiwr Ymgysylltu</p>")
+    assert blog.content[0].value.startswith("<p>Gan Tirion Morgan, Gweithiwr Ymgysylltu</p>")
     assert [tag.term for tag in blog.tags] == ["gwrando", "Wythnos Cydgynhyrchu 2025"]
     events = feedparser.parse(str(site / "cy" / EVENTS_FEED / "feed.rss.xml"))
     assert events.feed.title == "Wythnos Cydgynhyrchu 2025: digwyddiadau"
     (event,) = events.entries
-    for word in ("Pryd:", "Ble:", "Cost:", "Archebu:", "Mynediad:"):
+    for word in ("Pryd:", "Ble:", "Cost:", "Archebu:", "Hygyrchedd:"):
         assert word in event.content[0].value, word
+    assert "Gorffennaf 2025" in event.content[0].value  # the date in Welsh (July)
+    assert "July" not in event.content[0].value
 
 
 def test_the_english_feeds_have_no_welsh(site: Path) -> None:
     everything = " ".join(path.read_text(encoding="utf-8") for path in feeds_of(site))
-    for welsh in ("Wythnos", "Awdur", "Pryd:", "paned", "cymdogion", "/cy/"):
+    for welsh in ("Wythnos", "Hygyrchedd", "Pryd:", "paned", "cymdogion", "/cy/"):
         assert welsh not in everything, welsh
     assert "Co-production Week 2025: events" in everything
 

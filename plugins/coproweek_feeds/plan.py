@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
@@ -144,8 +145,10 @@ def _events_by_campaign(
     every edition: each edition's feed links its own pages of them)."""
     site = BuildState.of(settings).loaded
     words = edition.words
+    # The words the model puts around an event's own (its date, "Online") in this edition's.
+    events = [replace(e, interface_language=edition.language) for e in site.published_events]
     found = {}
-    for year in sorted({e.campaign_year for e in site.published_events if e.campaign_year}):
+    for year in sorted({e.campaign_year for e in events if e.campaign_year}):
         page = CAMPAIGN_EVENTS_URL.format(year=year)
         names = {"campaign": campaign_label(year, words)}
         found[year] = channel(
@@ -156,7 +159,7 @@ def _events_by_campaign(
             page,
             [
                 event_item(event, base, authority, words, edition.prefix)
-                for event in site.published_events
+                for event in events
                 if event.campaign_year == year
             ],
             limit=None,
