@@ -282,7 +282,7 @@ def test_a_campaigns_structured_data_has_its_editions_words(site: Path) -> None:
     (welsh,) = [d for d in json_ld(site / "cy/campaigns/2025/index.html") if d["@type"] == "Event"]
     assert english["name"] == "Co-production Week 2025: Listening first & what's next"
     assert english["description"] == "Listening first & what's next"
-    assert welsh["name"].endswith(" 2025: Gwrando yn gyntaf")
+    assert welsh["name"] == "Wythnos Cydgynhyrchu 2025: Gwrando yn gyntaf"
     assert welsh["description"] == "Gwrando yn gyntaf"
     assert welsh["location"]["url"] == "/cy/campaigns/2025/"
 
