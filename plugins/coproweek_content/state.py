@@ -26,6 +26,11 @@ settings_wanted = signal("coproweek-settings-wanted")
 content_loaded = signal("coproweek-content-loaded")
 
 
+# Where Pelican writes the lists made of posts: a page of one edition has its counterpart
+# in the other when that edition has posts for it too.
+LIST_PATTERNS = ("YEAR_ARCHIVE_SAVE_AS", "TAG_SAVE_AS", "AUTHOR_SAVE_AS", "CATEGORY_SAVE_AS")
+
+
 def read_settings(settings: dict[str, Any], state: BuildState) -> None:
     kinds: list[type[Settings]] = [ContentSettings]
     kinds += [kind for _, kind in settings_wanted.send(state) if kind is not None]
@@ -45,7 +50,8 @@ def load(settings: dict[str, Any], state: BuildState) -> LoadedSite:
     if state.whole_site is None:
         state.whole_site = read_content(settings, chosen, state.root_url)
     state.site = edition_view(state.whole_site, state.language)
-    state.counterparts = Counterparts(state.whole_site, editions, state.root_url)
+    patterns = {name: str(settings.get(name) or "") for name in LIST_PATTERNS}
+    state.counterparts = Counterparts(state.whole_site, editions, state.root_url, patterns)
     content_loaded.send(state, settings=settings)
     return state.site
 
