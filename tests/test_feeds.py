@@ -8,6 +8,7 @@ agree to newsletters, or whose consent was withdrawn or ended, must be in no fee
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import re
 import shutil
@@ -293,18 +294,24 @@ def test_the_sample_sites_feeds_leave_out_what_they_must(sample_site: Path) -> N
     }.items():
         assert words in (sample_site / page / "index.html").read_text(encoding="utf-8")
         assert words not in everything, page
-    # Every other published post is in the site's feed.
+    # Every other published post is in its edition's feed.
     from datetime import date
 
+    from coproweek_content.editions import Editions
     from coproweek_content.loader import SiteContext, load_site
+    from coproweek_content.views import edition_view
 
-    model = load_site(SiteContext(ROOT / "content", ROOT, date.fromisoformat(PINNED_TODAY)))
-    wanted = {post.slug for post in model.published if post.consent.allows("newsletter")}
-    listed = {
-        link.rstrip("/").rsplit("/", 1)[-1]
-        for link in entries_by_link(sample_site / "feeds/all.atom.xml")
-    }
-    assert listed == wanted and len(wanted) > 20
+    context = SiteContext(ROOT / "content", ROOT, date.fromisoformat(PINNED_TODAY))
+    model = load_site(dataclasses.replace(context, editions=Editions(("en", "cy"))))
+    # Each edition's feed has that edition's posts: English at the root, Welsh under cy/.
+    for language, folder, at_least in (("en", "", 20), ("cy", "cy/", 5)):
+        view = edition_view(model, language)
+        wanted = {post.slug for post in view.published if post.consent.allows("newsletter")}
+        listed = {
+            link.rstrip("/").rsplit("/", 1)[-1]
+            for link in entries_by_link(sample_site / f"{folder}feeds/all.atom.xml")
+        }
+        assert listed == wanted and len(wanted) >= at_least, language
 
 
 def test_feeds_group_posts_by_site_campaign_and_type(feeds_site: Path) -> None:

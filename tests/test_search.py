@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import os
@@ -18,8 +19,10 @@ from typing import Any
 import pytest
 from browser_fixtures import serve
 from conftest import ROOT, build
-from coproweek_content.loader import SiteContext, load_site
+from coproweek_content.editions import Editions
+from coproweek_content.loader import LoadedSite, SiteContext, load_site
 from coproweek_content.render import text_of
+from coproweek_content.views import edition_view
 from pelican import signals
 from playwright.sync_api import Browser
 
@@ -28,9 +31,17 @@ WITHDRAWN = ROOT / "content/quotes/2024/withdrawn-example.md"
 QUICK: dict[str, Any] = {"COPROWEEK_CARDS_ENABLED": False}
 
 
-def published_campaigns() -> dict[str, int | None]:
-    """Address -> campaign year of every published sample post."""
-    site = load_site(SiteContext(ROOT / "content", ROOT, today=date(2026, 6, 1)))
+def sample_edition(language: str = "en") -> LoadedSite:
+    """The bilingual sample site's posts in one language (the English ones at the root, the
+    Welsh ones, under /cy/, in a search index of their own)."""
+    context = SiteContext(ROOT / "content", ROOT, today=date(2026, 6, 1))
+    bilingual = load_site(dataclasses.replace(context, editions=Editions(("en", "cy"))))
+    return edition_view(bilingual, language)
+
+
+def published_campaigns(language: str = "en") -> dict[str, int | None]:
+    """Address (in its edition) -> campaign year of every published sample post."""
+    site = sample_edition(language)
     return {f"/{post.date:%Y}/{post.slug}/": post.campaign_year for post in site.published}
 
 
@@ -38,7 +49,7 @@ def words_in_exactly_one_post() -> dict[int | None, tuple[str, str]]:
     """Campaign -> a long word that occurs in one published post only (of that campaign),
     and that post's address. No other post has a word starting as it does, so none holds
     another form of it (Pagefind finds word forms)."""
-    site = load_site(SiteContext(ROOT / "content", ROOT, today=date(2026, 6, 1)))
+    site = sample_edition()
     texts = {
         f"/{post.date:%Y}/{post.slug}/": text_of(post.html_for(date(2026, 6, 1))).lower()
         for post in site.published
@@ -86,21 +97,25 @@ def search(browser: Browser, site_url: str, words: str) -> tuple[list[str], str]
     return links, status
 
 
-def test_the_index_holds_the_published_post_pages(sample_site: Path) -> None:
-    assert (sample_site / "pagefind" / "pagefind.js").is_file()
-    indexed = indexed_pages(sample_site)
-    site = load_site(SiteContext(ROOT / "content", ROOT, today=date(2026, 6, 1)))
-    events = [f"/{event.url}" for event in site.published_events]
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_index_holds_the_published_post_pages(sample_site: Path, language: str) -> None:
+    # Each edition has its own index, of its own posts (and every event, in its words).
+    edition = sample_site / ("cy" if language == "cy" else "")
+    assert (edition / "pagefind" / "pagefind.js").is_file()
+    indexed = indexed_pages(edition)
+    events = [f"/{event.url}" for event in sample_edition(language).published_events]
     assert events  # the sample events are searchable too
-    assert sorted(indexed) == sorted([*published_campaigns(), *events])
+    assert sorted(indexed) == sorted([*published_campaigns(language), *events])
     # Exactly the pages whose template marks a searchable part (posts and events, not fixed pages).
+    pages = [page.relative_to(edition) for page in edition.rglob("*.html")]
     marked = [
-        f"/{page.parent.relative_to(sample_site).as_posix()}/"
-        for page in sample_site.rglob("*.html")
-        if b"data-pagefind-body" in page.read_bytes()
+        f"/{page.parent.as_posix()}/"
+        for page in pages
+        if (language == "cy" or page.parts[0] != "cy")
+        and b"data-pagefind-body" in (edition / page).read_bytes()
     ]
     assert sorted(indexed) == sorted(marked)
-    assert not [path for path in sample_site.iterdir() if path.name.startswith("pagefind-")]
+    assert not [path for path in edition.iterdir() if path.name.startswith("pagefind-")]
 
 
 def test_a_word_from_one_post_finds_that_post_whatever_its_campaign(
@@ -170,7 +185,13 @@ def test_the_results_are_those_of_pagefinds_own_command_line(
 def cli_site(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site with its search index made by `python -m pagefind --site`."""
     site = tmp_path_factory.mktemp("cli") / "site"
-    shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns("pagefind", "cards"))
+    left_out = shutil.ignore_patterns("pagefind", "cards")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        # The English edition only: the Welsh one, under cy/, has an index of its own.
+        return set(left_out(folder, names)) | ({"cy"} if Path(folder) == sample_site else set())
+
+    shutil.copytree(sample_site, site, ignore=ignore)
     subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
         check=True,
