@@ -115,6 +115,13 @@ def test_a_translation_links_to_its_pair_and_back(bilingual_site: Path) -> None:
     assert about is not None and about.get("href") == "/about/"
 
 
+def test_the_about_page_is_in_each_editions_menu(bilingual_site: Path) -> None:
+    # The menu finds the about page by its Translation-key too, so Amdanom is in Welsh's.
+    for address, about in (("/", "/about/"), ("/cy/", "/cy/amdanom/")):
+        menu = page(bilingual_site, address).cssselect("header nav a")
+        assert about in [urlsplit(link.get("href")).path for link in menu], address
+
+
 def test_a_post_without_a_translation_says_so_in_the_other_language(bilingual_site: Path) -> None:
     welsh_only = page(bilingual_site, "/cy/2025/cymraeg-yn-unig/")
     link = language_link(welsh_only)
