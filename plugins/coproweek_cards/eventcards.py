@@ -8,11 +8,14 @@ and not yet announced events have no card (the content model does not publish th
 
 from __future__ import annotations
 
+from coproweek_content.dates import clock_time, weekday_date
+from coproweek_content.event_fields import Attendance
 from coproweek_content.events import Event
 from coproweek_content.loader import LoadedSite
 from coproweek_content.model import DEFAULT_CARD_LAYOUT
 from coproweek_content.problems import display_path
 from coproweek_content.source import read_source
+from coproweek_content.words import Words
 
 from . import alt, captions
 from .cardmodel import Card, CardOptions
@@ -27,7 +30,6 @@ from .cardwords import (
 )
 from .layouts import PHOTO
 
-CANCELLED = "CANCELLED"
 SLUG_PREFIX = "event-"  # event-SLUG: never the name of a post's or a campaign's card
 
 
@@ -40,29 +42,32 @@ def event_cards(site: LoadedSite, options: CardOptions) -> list[Card]:
 def event_card(event: Event, site: LoadedSite, options: CardOptions) -> Card:
     """An event's card, without file names yet (also for a withdrawn event's takedown)."""
     facts = event.card_facts()
+    language = options.words()
+    _ = language.gettext
+    when, place = when_words(event, language), place_words(event, language)
     year = facts.campaign_year
     campaign = site.context.campaigns.get(year) if year else None
     style = (campaign.card.layout if campaign else "") or DEFAULT_CARD_LAYOUT
     photo = campaign.card.photo if campaign and style == PHOTO else None
-    name = campaign_name(year)
+    name = campaign_name(year, language)
     hashtag = campaign.hashtag if campaign else options.default_hashtag
     words = {
-        **({"notice": CANCELLED} if facts.cancelled else {}),
-        "kicker": f"Event · {name}" if name else "Event",
+        **({"notice": _("CANCELLED")} if facts.cancelled else {}),
+        "kicker": _("Event · %(campaign)s") % {"campaign": name} if name else _("Event"),
         "text": facts.title,
-        "when": facts.when,
-        "place": _place_lines(facts.place, event.venue),
+        "when": when,
+        "place": _place_lines(place, event.venue),
         **corner_words(options),
         "hashtag": hashtag,
         **design_words(photo, campaign, site),
     }
     title = alt.sentence(facts.title)
-    body = f"Cancelled: {title}" if facts.cancelled else title
-    after = f"{alt.sentence(facts.when)} {alt.sentence(facts.place)}"
+    body = _("Cancelled: %(title)s") % {"title": title} if facts.cancelled else title
+    after = f"{alt.sentence(when)} {alt.sentence(place)}"
     if not captions.fits_everywhere(
         " ".join((body, after, page_link(event.url, options), hashtag))
     ):
-        after = alt.sentence(facts.when)  # the event's page gives the place
+        after = alt.sentence(when)  # the event's page gives the place
     return new_card(
         display_path(event.source_path, site.context.project_root),
         read_source(event.source_path).line_of("title") or 1,
@@ -89,3 +94,41 @@ def _place_lines(place: str, venue: str) -> str:
     if venue and place.startswith(f"{venue}, "):
         return f"{venue},\n{place[len(venue) + 2 :]}"
     return place
+
+
+def when_words(event: Event, words: Words) -> str:
+    """The event's date and time in the card's language, in the event's own time zone, as
+    Event.when_text says them in English: Tuesday 1 July 2025, 10:00 to 12:00 BST."""
+    _, locale = words.gettext, str(words.locale)
+    first, last = event.starts.day, event.ends.day
+    if event.all_day:
+        if first == last:
+            return _("%(day)s, all day") % {"day": weekday_date(first, locale)}
+        return _("%(first)s to %(last)s") % {
+            "first": weekday_date(first, locale),
+            "last": weekday_date(last, locale),
+        }
+    start, end = event.start_at, event.end_at
+    zone = end.tzname() if start.tzname() == end.tzname() else ""
+    start_text = clock_time(start, locale) + ("" if zone else f" {start.tzname()}")
+    end_text = f"{clock_time(end, locale)} {end.tzname()}"
+    if first == last:
+        return _("%(day)s, %(start)s to %(end)s") % {
+            "day": weekday_date(first, locale),
+            "start": start_text,
+            "end": end_text,
+        }
+    return _("%(first)s to %(last)s") % {
+        "first": f"{weekday_date(first, locale)} {start_text}",
+        "last": f"{weekday_date(last, locale)} {end_text}",
+    }
+
+
+def place_words(event: Event, words: Words) -> str:
+    """Online, or the venue and address (and online), as Event.place_text says in English."""
+    here = ", ".join(part for part in (event.venue, event.address) if part)
+    if event.attendance is Attendance.ONLINE:
+        return words.gettext("Online")
+    if event.attendance is Attendance.HYBRID:
+        return words.gettext("%(place)s, and online") % {"place": here}
+    return here

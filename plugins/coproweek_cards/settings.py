@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from coproweek_content.config import Settings, option, positive
+from coproweek_content.editions import edition_language
+from coproweek_content.settings import ContentSettings
 
 from .layouts import FORMATS
 
@@ -71,6 +73,16 @@ def project_root(settings: dict[str, Any]) -> Path:
     return Path(root) if root else Path(settings["PATH"]).resolve().parent
 
 
+def card_language(settings: dict[str, Any]) -> str:
+    """The language of the edition this Pelican run writes: its cards are in it."""
+    return edition_language(settings, ContentSettings.of(settings).editions)
+
+
 def cache_dir(settings: dict[str, Any]) -> Path:
+    """The card cache of this edition: English cards where they always were, another
+    language's in a folder of its own inside it (each edition's build keeps only its own
+    cards, and lists only its own posts' cards for takedown)."""
     folder = Path(CardsSettings.of(settings).cache_dir)
-    return folder if folder.is_absolute() else project_root(settings) / folder
+    found = folder if folder.is_absolute() else project_root(settings) / folder
+    language = card_language(settings)
+    return found if language == "en" else found / language
