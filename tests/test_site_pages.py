@@ -33,7 +33,7 @@ def words(element: lxml_html.HtmlElement) -> str:
 
 @pytest.fixture(scope="module")
 def languages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Quotes in Urdu (detected), Welsh (a Language field), a Bengali name and an Arabic
+    """Quotes in Urdu (detected), Irish (a Language field), a Bengali name and an Arabic
     pull quote in a blog post."""
     output = tmp_path_factory.mktemp("languages") / "output"
     result, printed = build(FIXTURES / "languages" / "content", output)
@@ -201,9 +201,9 @@ def test_quotes_names_and_titles_carry_their_language(languages_site: Path) -> N
     (quote,) = urdu.cssselect("article blockquote")
     assert (quote.get("lang"), quote.get("dir")) == ("ur", "rtl")
     assert urdu.cssselect("h1")[0].get("lang") is None  # its title is the English byline
-    welsh = page(languages_site, "/2024/welsh-bilingual/")
-    (quote,) = welsh.cssselect("article blockquote")
-    assert (quote.get("lang"), quote.get("dir")) == ("cy", None)
+    irish = page(languages_site, "/2024/irish-every-voice/")
+    (quote,) = irish.cssselect("article blockquote")
+    assert (quote.get("lang"), quote.get("dir")) == ("ga", None)
     bengali = page(languages_site, "/2024/bengali-name/")
     names = bengali.cssselect("figcaption [lang=bn]")
     assert [words(name) for name in names] == ["সুমাইয়া রহমান"]
@@ -214,21 +214,21 @@ def test_quotes_names_and_titles_carry_their_language(languages_site: Path) -> N
     # Search engines are told too.
     data = json.loads(urdu.cssselect("script[type='application/ld+json']")[0].text)
     assert (data["@type"], data["inLanguage"]) == ("Quotation", "ur")
-    data = json.loads(welsh.cssselect("script[type='application/ld+json']")[0].text)
-    assert data["inLanguage"] == "cy"
+    data = json.loads(irish.cssselect("script[type='application/ld+json']")[0].text)
+    assert data["inLanguage"] == "ga"
     # The campaign's wall marks each quote the same way.
     wall = page(languages_site, "/campaigns/2024/")
     marked = {q.get("lang") for q in wall.cssselect(".quote blockquote") if q.get("lang")}
-    assert {"ur", "cy", "ar"} <= marked
+    assert {"ur", "ga", "ar"} <= marked
 
 
 def test_a_language_nobody_knows_is_a_content_problem(tmp_path: Path) -> None:
     content = copy_fixture("languages", tmp_path)
-    post = content / "quotes" / "2024" / "welsh-bilingual.md"
-    post.write_text(post.read_text().replace("Language: cy", "Language: Welsh please"))
+    post = content / "quotes" / "2024" / "irish-every-voice.md"
+    post.write_text(post.read_text().replace("Language: ga", "Language: Welsh please"))
     code, printed = check(content)
     assert code == 1
-    assert "welsh-bilingual.md:3" in printed
+    assert "irish-every-voice.md:3" in printed
     assert '"Welsh please" is not a language tag we know' in printed
     assert "cy (Welsh)" in printed
     assert "Traceback" not in printed
@@ -318,7 +318,7 @@ def test_a_campaign_chooses_its_featured_quote(tmp_path: Path) -> None:
 def test_without_featured_the_newest_quote_post_leads(languages_site: Path) -> None:
     built = page(languages_site, "/campaigns/2024/")
     featured = words(built.cssselect("section[aria-labelledby=featured-heading]")[0])
-    assert "Mae pawb yn cael dweud" in featured  # the Welsh quote, 4 July, the newest
+    assert "Bíonn guth ag gach duine" in featured  # the Irish quote, 4 July, the newest
 
 
 def test_a_featured_post_that_is_not_there_is_a_content_problem(tmp_path: Path) -> None:

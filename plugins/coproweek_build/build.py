@@ -6,6 +6,7 @@ new, empty folder beside output/ and renamed into place only when everything pas
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import re
@@ -22,7 +23,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from coproweek_content.buildstate import STATE_KEY, BuildState
+from coproweek_content.config import SettingsProblem
 from coproweek_content.digests import settings_digest
+from coproweek_content.editions import EDITION_KEY, ROOT_URL_KEY, Editions
 from coproweek_content.problems import (
     Problem,
     Severity,
@@ -31,6 +34,7 @@ from coproweek_content.problems import (
     format_report,
     printable,
 )
+from coproweek_content.settings import ContentSettings
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -99,18 +103,61 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-@contextmanager
-def started_pelican(settings: dict[str, Any]) -> Iterator[tuple[Pelican, BuildState]]:
-    """Pelican with a fresh build state; starting it reads and checks the content (the
-    content plugin's `initialized`). The state is closed (workers stopped) at the end."""
-    state = BuildState()
-    settings = dict(settings, **{STATE_KEY: state})
-    cache = Path(settings["CACHE_PATH"]) / cache_fingerprint(settings)
-    settings["CACHE_PATH"] = str(cache)
+@dataclass
+class EditionRun:
+    """One edition's Pelican (its language's pages, into its own folder) and build state."""
+
+    language: str
+    pelican: Pelican
+    state: BuildState
+
+
+def chosen_editions(settings: dict[str, Any]) -> Editions:
+    """The editions to build; the main one alone when the setting is wrong (its problem
+    is reported with the others and stops the build)."""
     try:
-        yield Pelican(settings), state
+        return ContentSettings.read(settings).editions
+    except SettingsProblem:
+        return Editions()
+
+
+def edition_settings(settings: dict[str, Any], editions: Editions, language: str) -> dict[str, Any]:
+    """Pelican's settings for one edition: its folder in the site and in the output, its
+    language and, from COPROWEEK_EDITION_SETTINGS, its own site name and description."""
+    root_url = str(settings.get("SITEURL", "")).rstrip("/")
+    folder = editions.prefix(language).rstrip("/")
+    chosen = dict(settings)
+    chosen[EDITION_KEY] = language
+    chosen[ROOT_URL_KEY] = root_url
+    if folder:
+        chosen["SITEURL"] = f"{root_url}/{folder}"
+        chosen["OUTPUT_PATH"] = str(Path(settings["OUTPUT_PATH"]) / folder)
+        chosen["CACHE_PATH"] = str(Path(settings["CACHE_PATH"]) / folder)
+    chosen["DEFAULT_LANG"] = editions.html_lang(language)
+    with contextlib.suppress(SettingsProblem):  # reported by the check when Pelican starts
+        chosen.update((ContentSettings.read(settings).edition_settings or {}).get(language, {}))
+    return chosen
+
+
+@contextmanager
+def started_editions(settings: dict[str, Any]) -> Iterator[list[EditionRun]]:
+    """A Pelican per edition, each with a fresh build state; starting the first reads and
+    checks the content (the content plugin's `initialized`), the others share what it read.
+    The states are closed (workers stopped) at the end."""
+    settings = dict(settings)
+    settings["CACHE_PATH"] = str(Path(settings["CACHE_PATH"]) / cache_fingerprint(settings))
+    editions = chosen_editions(settings)
+    runs: list[EditionRun] = []
+    try:
+        for language in editions.languages:
+            state = BuildState(whole_site=runs[0].state.whole_site if runs else None)
+            chosen = edition_settings(settings, editions, language)
+            chosen[STATE_KEY] = state
+            runs.append(EditionRun(language, Pelican(chosen), state))
+        yield runs
     finally:
-        state.close()
+        for run in runs:
+            run.state.close()
 
 
 def build_site(
@@ -131,8 +178,8 @@ def build_site(
     settings["OUTPUT_PATH"] = str(staging)
     cache_root = Path(settings["CACHE_PATH"])
     try:
-        with fewer_collections(), started_pelican(settings) as (pelican, state):
-            result = _build(pelican, state, output, out)
+        with fewer_collections(), started_editions(settings) as runs:
+            result = _build(runs, staging, output, out)
     except Exception as error:  # a fault in the kit itself, not in content
         result = BuildResult(ok=False)
         report_fault(error, cache_root, out)
@@ -144,20 +191,30 @@ def build_site(
     return result
 
 
-def _build(pelican: Pelican, state: BuildState, output: Path, out: TextIO) -> BuildResult:
-    settings = pelican.settings
-    site = state.loaded
-    result = BuildResult(ok=False, problems=state.problems, state=state)
+def build_problems(runs: list[EditionRun]) -> list[Problem]:
+    """Every problem of the build, once: the content's, and each edition's own checks'."""
+    found = list(runs[0].state.problems)
+    for run in runs[1:]:
+        found += [problem for problem in run.state.extra_problems if problem not in found]
+    return found
+
+
+def _build(runs: list[EditionRun], staging: Path, output: Path, out: TextIO) -> BuildResult:
+    main = runs[0]
+    settings = main.pelican.settings
+    whole = main.state.whole_site
+    result = BuildResult(ok=False, problems=build_problems(runs), state=main.state)
     if result.problems:
         print(format_report(result.problems), file=out)
-    if stops_build(result.problems, bool(settings.get("COPROWEEK_STRICT"))):
+    if whole is None or stops_build(result.problems, bool(settings.get("COPROWEEK_STRICT"))):
         return result
-    with collect_pelican_warnings() as collector:
-        try:
-            pelican.run()
-        except SystemExit:
-            return result
-    result.pelican_messages = collector.messages()
+    for run in runs:
+        with collect_pelican_warnings() as collector:
+            try:
+                run.pelican.run()
+            except SystemExit:
+                return result
+        result.pelican_messages += collector.messages()
     if result.pelican_messages:
         print(
             "Pelican, the program under the kit, reported a problem the kit's own checks did "
@@ -173,13 +230,14 @@ def _build(pelican: Pelican, state: BuildState, output: Path, out: TextIO) -> Bu
         )
         return result
 
-    replace_folder(Path(pelican.output_path), output)
+    replace_folder(staging, output)
     result.ok = True
     result.output = output
-    for note in state.notes:
-        print(printable_lines(note), file=out)
+    for run in runs:
+        for note in run.state.notes:
+            print(printable_lines(note), file=out)
     cache_root = Path(settings["CACHE_PATH"]).parent
-    result.taken_down = takedown_lines(site, settings.get("SITEURL", ""), cache_root)
+    result.taken_down = takedown_lines(whole, settings.get("SITEURL", ""), cache_root)
     if result.taken_down:
         print(
             "\nTaken down (not on the site any more). Remove by hand what was shared earlier:",
@@ -187,13 +245,13 @@ def _build(pelican: Pelican, state: BuildState, output: Path, out: TextIO) -> Bu
         )
         for line in result.taken_down:
             print(f"  {printable(line)}", file=out)
-    scheduled = sorted(site.scheduled, key=lambda post: (post.date, str(post.source_path)))
+    scheduled = sorted(whole.scheduled, key=lambda post: (post.date, str(post.source_path)))
     if scheduled:
         print("\nScheduled (published on their day by the daily build):", file=out)
         for post in scheduled:
-            where = display_path(post.source_path, site.context.project_root)
+            where = display_path(post.source_path, whole.context.project_root)
             print(f"  {post.date:%Y-%m-%d}: {printable(where)}", file=out)
-    published = site.published
+    published = [post for run in runs for post in run.state.loaded.published]
     quotes = sum(post.kind == "quote" for post in published)
     print(
         f"\nBuilt {plural(len(published), 'post')} ({plural(quotes, 'quote')}, "
@@ -308,8 +366,9 @@ def run_checks(
     out: TextIO = sys.stdout,
 ) -> int:
     settings = load_settings(settings_file, overrides)
-    with started_pelican(settings) as (_, state):
-        problems = state.problems
+    with started_editions(settings) as runs:
+        state = runs[0].state
+        problems = build_problems(runs)
         strict = bool(settings.get("COPROWEEK_STRICT"))
         if problems:
             print(format_report(problems), file=out)
@@ -317,7 +376,7 @@ def run_checks(
             return 1
         warnings = sum(p.severity is Severity.WARNING for p in problems)
         extra = f" ({warnings} warnings above)" if warnings else ""
-        site = state.loaded
+        site = state.whole_site or state.loaded
         print(
             f"All content is fine: {plural(len(site.posts), 'post')} and "
             f"{plural(len(site.context.campaigns), 'campaign')} checked{extra}.",

@@ -17,8 +17,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    from .counterparts import Counterparts
+    from .editions import Editions
     from .loader import LoadedSite
     from .problems import Problem
+    from .words import Words
 
 STATE_KEY = "COPROWEEK_BUILD_STATE"
 Part = TypeVar("Part")
@@ -29,7 +32,16 @@ class BuildState:
     # Made by the build command (False: made when Pelican was run on its own, which then
     # stops itself on a content problem).
     from_build_command: bool = True
+    # The content model of every language (read once per build, shared by the editions'
+    # runs), and this run's edition's view of it: its own posts and pages, its campaigns'
+    # words. Plugins read the view (`loaded`).
+    whole_site: LoadedSite | None = None
     site: LoadedSite | None = None
+    editions: Editions | None = None
+    language: str = "en"  # the edition this Pelican run writes
+    words: Words | None = None  # the interface's words in that language
+    counterparts: Counterparts | None = None  # each page's other-language version
+    root_url: str = ""  # the site's address without the edition's folder (photos are shared)
     # Problems the plugins' own checks found (cards that do not fit, say), with the model's.
     extra_problems: list[Problem] = field(default_factory=list)
     # HTML pages written by this build (as Pelican's writer names them), in writing order.
@@ -64,7 +76,7 @@ class BuildState:
 
     @property
     def problems(self) -> list[Problem]:
-        return [*(self.site.problems if self.site else []), *self.extra_problems]
+        return [*(self.whole_site.problems if self.whole_site else []), *self.extra_problems]
 
     def part(self, name: str, factory: Callable[[], Part]) -> Part:
         """A plugin's own per-build object, made on first use."""

@@ -118,7 +118,9 @@ def check_settings(
 
 
 # Settings the build itself sets, not a plugin.
-BUILD_NAMES = frozenset({"COPROWEEK_BUILD_STATE", "COPROWEEK_PROJECT_ROOT"})
+BUILD_NAMES = frozenset(
+    {"COPROWEEK_BUILD_STATE", "COPROWEEK_PROJECT_ROOT", "COPROWEEK_EDITION", "COPROWEEK_ROOT_URL"}
+)
 
 
 def setting_problem(

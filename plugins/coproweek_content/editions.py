@@ -18,12 +18,13 @@ from typing import Any
 
 # The languages the kit can publish an edition in: each has a complete catalogue of the
 # interface's words (English is the words as written). The value is the page's `lang`.
-EDITION_LANGUAGES = {"cy": "cy", "en": "en-GB"}
+EDITION_LANGUAGES = {"cy": "cy", "en": "en-gb"}  # as Pelican writes DEFAULT_LANG
 # Each language's name in itself, for the link to it.
 OWN_NAMES = {"cy": "Cymraeg", "en": "English"}
 # Which language is listed first where both are shown together.
 SHOWN_FIRST = ("cy", "en")
 EDITION_KEY = "COPROWEEK_EDITION"
+ROOT_URL_KEY = "COPROWEEK_ROOT_URL"  # the site's address; an edition's SITEURL adds its folder
 
 
 def primary(tag: str) -> str:
@@ -70,6 +71,11 @@ class Editions:
         if language in self.languages:
             return language
         return None if language in EDITION_LANGUAGES else self.main
+
+    def interface_language(self, declared: str) -> str:
+        """The language of the words around a file's own (names, labels): its edition's,
+        or its own for an edition this site does not publish."""
+        return self.edition_of(declared) or primary(declared)
 
 
 def languages_problem(value: Any) -> str:

@@ -165,6 +165,18 @@ def language(value: str) -> str:
         ) from None
 
 
+def translation_key(value: str) -> str:
+    """The key a post or page shares with its translation: short, lowercase, hyphens."""
+    key = value.strip()
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", key) or len(key) > 60:
+        raise FieldError(
+            f'"{value}" is not a translation key we can use.',
+            "write a few lowercase words joined by hyphens, the same in the post and its "
+            "translation, for example: Translation-key: text-reminder",
+        )
+    return key
+
+
 def consent_reference(value: str) -> str:
     reference = value.strip()
     if "@" in reference or re.search(r"\d{9,}", re.sub(r"[\s()+]", "", reference)):
@@ -276,6 +288,7 @@ SHARED_POST_FIELDS = (
     Field("Wellbeing", wellbeing),
     Field("Slug", slug),
     Field("Language", language),  # of the words, when not the site's (detected otherwise)
+    Field("Translation-key", translation_key),  # shared with the post's translation
     *CONSENT_FIELDS,
     *CARD_FIELDS,
 )
@@ -293,7 +306,13 @@ BLOG_FIELDS = _fields(
     Field("Image-alt"),
     Field("Original", a_web_link),
 )
-PAGE_FIELDS = _fields(Field("Title", required=True), Field("Summary"), Field("Slug", slug))
+PAGE_FIELDS = _fields(
+    Field("Title", required=True),
+    Field("Summary"),
+    Field("Slug", slug),
+    Field("Language", language),
+    Field("Translation-key", translation_key),
+)
 CAMPAIGN_FIELDS = _fields(
     Field("Year", a_year, required=True),
     Field("Theme", required=True),
@@ -306,7 +325,16 @@ CAMPAIGN_FIELDS = _fields(
     Field("Partners", a_list),
     Field("Featured", slug),  # the post whose quote the campaign page shows large
     Field("Partner-logos", a_list),
+    Field("Language", language),  # of the theme and introduction ("" for the site's main one)
     *CARD_FIELDS,
+)
+# A campaign's words in another language (content/campaigns/2025.cy.md): nothing else, so
+# the colours, dates and partners are set once, in the campaign's own file.
+CAMPAIGN_TEXT_FIELDS = _fields(
+    Field("Year", a_year, required=True),
+    Field("Language", language, required=True),
+    Field("Theme", required=True),
+    Field("Hashtag", hashtag, required=True),
 )
 
 # Keys Pelican understands that would let a file choose where or how it is written.
@@ -315,16 +343,24 @@ FORBIDDEN = {
     "url": "would choose the page's web address",
     "template": "would choose the page template",
     "status": "would change whether and where the page is published",
-    "lang": "would publish the page as a translation",
-    "translation": "would publish the page as a translation",
     "category": "would change the content type",
     "authors": "would change the author pages",
     "page_order": "would change the site menu",
 }
 # Keys that belong to the other kind of post: the nearest right answer.
+TRANSLATION_ALIASES = {"lang": "Language", "translation": "Translation-key"}
 ALIASES = {
-    "quote": {"author": "Speaker", "name": "Speaker", "link": "Source", "quote": "Excerpt"},
+    "page": TRANSLATION_ALIASES,
+    "campaign": {"lang": "Language"},
+    "quote": {
+        **TRANSLATION_ALIASES,
+        "author": "Speaker",
+        "name": "Speaker",
+        "link": "Source",
+        "quote": "Excerpt",
+    },
     "blog": {
+        **TRANSLATION_ALIASES,
         "speaker": "Author",
         "name": "Author",
         "image_alt_text": "Image-alt",

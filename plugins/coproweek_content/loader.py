@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from .addresses import Addresses
+from .bilingual import consent_to_share, translation_problems
+from .editions import Editions
 from .event_files import load_event
 from .events import Event
 from .images import PhotoSizes
 from .inventory import take_inventory
 from .memo import Memo
 from .model import Campaign, Image, Page, Post
-from .others import load_campaign, load_page
+from .others import is_campaign_translation, load_campaign, load_campaign_text, load_page
 from .pool import default_workers, process_pool
 from .posts import load_post
 from .problems import Problem, Severity, display_path
@@ -37,6 +39,7 @@ class SiteContext:
     campaigns: dict[int, Campaign] = field(default_factory=dict)
     events_time_zone: str = "Europe/London"  # an event's own Time-zone, when it gives none
     site_organisation: str = ""  # an organiser events may name besides partners
+    editions: Editions = field(default_factory=Editions)
     _renderer: Renderer | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -55,6 +58,7 @@ class SiteContext:
             self.site_url,
             self.photo_sizes,
             sorted(self.campaigns),
+            self.editions,
         ]
 
 
@@ -191,7 +195,8 @@ def load_site(
     def report_for(path: Path) -> FileReport:
         return FileReport(display_path(path, context.project_root))
 
-    for path in inventory.of("campaign"):
+    campaign_paths = inventory.of("campaign")
+    for path in [path for path in campaign_paths if not is_campaign_translation(path)]:
         report = report_for(path)
         campaign = load_campaign(path, context, report)
         if campaign and campaign.year in context.campaigns:
@@ -205,6 +210,10 @@ def load_site(
         elif campaign:
             context.campaigns[campaign.year] = campaign
             addresses.claim(f"campaigns/{campaign.year}/", report.path, 1)
+        site.problems += report.problems
+    for path in [path for path in campaign_paths if is_campaign_translation(path)]:
+        report = report_for(path)
+        _add_campaign_text(path, context, report)
         site.problems += report.problems
 
     if memo is not None:
@@ -226,10 +235,54 @@ def load_site(
             site.pages.append(page)
         site.problems += report.problems
     _load_events(site, inventory.of("event"), addresses)
+    _share_consent(site)
+    site.problems += translation_problems(site)
     site.problems += addresses.problems
     site.problems += _featured_problems(site)
     _report_held_back(site)
     return site
+
+
+def _share_consent(site: LoadedSite) -> None:
+    """Read again, with their pair's consent, the posts whose translation allows less:
+    names, titles and attributions then follow the stricter file everywhere."""
+    context = site.context
+    for path, shared in consent_to_share(site).items():
+        old = site.post_for(path)
+        if old is None:
+            continue
+        report = FileReport(display_path(path, context.project_root))
+        post = load_post(path, old.kind, context, report, shared)
+        site.posts = [p for p in site.posts if p is not old] + ([post] if post else [])
+        site.problems = [p for p in site.problems if p.path != report.path] + report.problems
+    site.posts.sort(key=lambda post: str(post.source_path))
+    site._by_path = {}  # noqa: SLF001 (its own cache of the posts by path, now stale)
+
+
+def _add_campaign_text(path: Path, context: SiteContext, report: FileReport) -> None:
+    """A campaign's words in another language join the campaign they translate."""
+    found = load_campaign_text(path, context, report)
+    if found is None:
+        return
+    year, text, images = found
+    campaign = context.campaigns.get(year)
+    if campaign is None:
+        report.add(
+            1,
+            f"there is no campaign for {year}, so there is nothing to translate.",
+            f"add content/campaigns/{year}.md (the campaign itself), or correct the year.",
+        )
+    elif (same := campaign.text_in(text.language)) is not None:
+        report.add(
+            1,
+            f"the {year} campaign already has its words in this language "
+            f"({display_path(same.source_path or campaign.source_path, context.project_root)}).",
+            "keep one file per campaign and language: remove or merge the other one.",
+        )
+    else:
+        context.campaigns[year] = dataclasses.replace(
+            campaign, texts=(*campaign.texts, text), images=(*campaign.images, *images)
+        )
 
 
 def _featured_problems(site: LoadedSite) -> list[Problem]:

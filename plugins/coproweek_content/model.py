@@ -15,6 +15,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .colours import dark_scheme
+from .words import content_words
 
 
 class Naming(Enum):
@@ -115,6 +116,7 @@ class Person:
     name: str  # as written in the file; never shown unless the naming mode allows it
     naming: Naming
     place: str = ""
+    interface_language: str = "en"  # the language of the words around the name
 
     @property
     def first_name(self) -> str:
@@ -132,9 +134,13 @@ class Person:
             return " ".join(self.name.split())
         if self.naming is Naming.FIRST_NAME:
             return self.first_name
+        words = content_words(self.interface_language)
         if self.naming is Naming.FIRST_NAME_AND_PLACE:
-            return f"{self.first_name} from {self.place}"
-        return "Anonymous"
+            return words.gettext("%(name)s from %(place)s") % {
+                "name": self.first_name,
+                "place": self.place,
+            }
+        return words.gettext("Anonymous")
 
     @property
     def has_public_page(self) -> bool:
@@ -215,6 +221,8 @@ class Page:
     html: Markup = field(default=Markup(""), repr=False)  # rendered and sanitised
     images: tuple[Image, ...] = ()
     slug_line: int = 1
+    language: str = ""  # the Language field ("" for the site's main language)
+    translation_key: str = ""
 
 
 Day = date  # Post has a field named date
@@ -239,6 +247,7 @@ class Post:
     body_images: tuple[Image, ...] = ()
     link: str = ""  # a longer source (quotes) or the original of a cross-post (blogs)
     language: str = ""  # the Language field (a checked BCP 47 tag), "" to detect it
+    translation_key: str = ""  # shared with the post's translation ("" when it has none)
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     quoted: tuple[QuotedPerson, ...] = ()
     html: Markup = field(default=Markup(""), repr=False)  # the body, rendered and sanitised

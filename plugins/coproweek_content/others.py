@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from .carddesign import card_design, partner_logos
 from .colours import palette_failures
-from .fields import CAMPAIGN_FIELDS, PAGE_FIELDS, FieldError
+from .editions import primary
+from .fields import CAMPAIGN_FIELDS, CAMPAIGN_TEXT_FIELDS, PAGE_FIELDS, FieldError
 from .fields import slug as make_slug
-from .model import Campaign, Page, Palette
+from .model import Campaign, CampaignText, Page, Palette
 from .posts import readable_source, report_rendering
 from .values import FileReport, read_values
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .loader import SiteContext
+    from .model import Image
 
 CAMPAIGN_NEEDS = (
     "year",
@@ -59,6 +61,8 @@ def load_campaign(path: Path, context: SiteContext, report: FileReport) -> Campa
     report_rendering(intro, report)
     if any(name not in values for name in CAMPAIGN_NEEDS) or report.has_errors:
         return None
+    language = context.editions.interface_language(values.get("language", ""))
+    text = CampaignText(language, values["theme"], values["hashtag"], intro.html, path)
     return Campaign(
         year=values["year"],
         theme=values["theme"],
@@ -75,7 +79,37 @@ def load_campaign(path: Path, context: SiteContext, report: FileReport) -> Campa
         featured_line=source.line_of("featured"),
         card=card,
         partner_logos=logos,
+        texts=(text,),
+        language=language,
     )
+
+
+def is_campaign_translation(path: Path) -> bool:
+    """content/campaigns/2025.cy.md: a campaign's words in another language."""
+    return "." in path.stem
+
+
+def load_campaign_text(
+    path: Path, context: SiteContext, report: FileReport
+) -> tuple[int, CampaignText, tuple[Image, ...]] | None:
+    """A campaign translation's year, words and the photos its introduction shows."""
+    source = readable_source(path, report)
+    if source is None:
+        return None
+    values = read_values(source, CAMPAIGN_TEXT_FIELDS, "campaign", report)
+    year, language = values.get("year"), primary(values.get("language", ""))
+    if year is not None and language and path.name != f"{year}.{language}.md":
+        report.add(
+            source.line_of("year"),
+            f"Year is {year} and Language is {language}, but the file is called {path.name}.",
+            f"name the file {year}.{language}.md (the campaign's own file is {year}.md).",
+        )
+    intro = context.renderer.render(source.body, source.body_line)
+    report_rendering(intro, report)
+    if report.has_errors or year is None or not language:
+        return None
+    text = CampaignText(language, values["theme"], values["hashtag"], intro.html, path)
+    return year, text, tuple(intro.images)
 
 
 def load_page(path: Path, context: SiteContext, report: FileReport) -> Page | None:
@@ -100,4 +134,6 @@ def load_page(path: Path, context: SiteContext, report: FileReport) -> Page | No
         rendered.html,
         tuple(rendered.images),
         source.line_of("slug"),
+        language=values.get("language", ""),
+        translation_key=values.get("translation_key", ""),
     )

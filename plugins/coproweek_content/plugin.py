@@ -12,6 +12,7 @@ from pelican import signals
 from .buildstate import BuildState
 from .dates import day_month, long_date
 from .inventory import IGNORED
+from .language_links import language_alternates, language_link
 from .languages import attributes as language_attributes
 from .languages import tag_of
 from .photos import PhotoGenerator, picture
@@ -57,6 +58,8 @@ def read_content(pelican: Any) -> None:
     settings["JINJA_GLOBALS"] = {
         **settings.get("JINJA_GLOBALS", {}),
         "SITEURL": settings["SITEURL"],
+        "language_link": language_link,
+        "language_alternates": language_alternates,
     }
     state = BuildState.ensure(settings)
     read_settings(settings, state)

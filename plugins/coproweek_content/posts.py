@@ -3,6 +3,7 @@ consent, its photos and its text, rendered once and sanitised."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,7 @@ from .values import EXAMPLES, MARKUP, FileReport, read_values
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .bilingual import SharedConsent
     from .loader import SiteContext
 
 
@@ -38,7 +40,15 @@ def report_rendering(rendered: Rendered, report: FileReport) -> None:
         report.add(finding.line, finding.message, finding.fix, finding.severity)
 
 
-def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -> Post | None:
+def load_post(
+    path: Path,
+    kind: str,
+    context: SiteContext,
+    report: FileReport,
+    shared: SharedConsent | None = None,
+) -> Post | None:
+    """One post; `shared`: the consent of a translation pair, when it allows less than
+    this file does (everything shown of the people follows from it)."""
     source = readable_source(path, report)
     if source is None:
         return None
@@ -47,6 +57,15 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
         source, values, "speaker" if kind == "quote" else "author", report
     )
     quoted = quoted_people(source, report) if kind == "blog" else []
+    if shared is not None:
+        person, consent, quoted = shared.applied(person, consent, quoted)
+    # Names are written with the words of the edition the post is published in.
+    interface = context.editions.interface_language(values.get("language", ""))
+    person = dataclasses.replace(person, interface_language=interface)
+    quoted = [
+        dataclasses.replace(q, person=dataclasses.replace(q.person, interface_language=interface))
+        for q in quoted
+    ]
     if kind == "quote" and source.blocks:
         report.add(
             source.blocks[0].line,
@@ -112,6 +131,7 @@ def load_post(path: Path, kind: str, context: SiteContext, report: FileReport) -
         body_images=tuple(rendered.images),
         link=values.get("source") or values.get("original", ""),
         language=values.get("language", ""),
+        translation_key=values.get("translation_key", ""),
         quotes=tuple(quotes),
         quoted=tuple(quoted),
         html=rendered.html,

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from .config import Settings, option, positive
-from .editions import Editions, languages_problem
+from .editions import EDITION_LANGUAGES, Editions, languages_problem
 from .event_fields import a_time_zone
 from .fields import FieldError
 
@@ -27,6 +27,24 @@ def _time_zone_problem(value: Any) -> str:
         a_time_zone(str(value))
     except FieldError:
         return "is not a time zone name from the IANA list, such as Europe/London."
+    return ""
+
+
+# What an edition may say in its own language (COPROWEEK_EDITION_SETTINGS).
+EDITION_SETTING_NAMES = ("SITENAME", "SITE_DESCRIPTION", "SITE_ORGANISATION")
+
+
+def edition_settings_problem(value: Any) -> str:
+    for language, chosen in (value or {}).items():
+        if language not in EDITION_LANGUAGES:
+            return f"names {language!r}, which is not a language the kit publishes (cy, en)."
+        if not isinstance(chosen, dict):
+            return f"gives {language!r} something other than settings and their words."
+        for name, words in chosen.items():
+            if name not in EDITION_SETTING_NAMES:
+                return f"sets {name!r}, but an edition may set only {', '.join(EDITION_SETTING_NAMES)}."
+            if not isinstance(words, str):
+                return f"gives {name} for {language!r} something other than words."
     return ""
 
 
@@ -65,6 +83,13 @@ class ContentSettings(Settings):
         'The site\'s languages: ["en"] English only, ["cy"] Welsh only, or both (["en", "cy"]: '
         "the first at the site's root, the other under /cy/ or /en/).",
         languages_problem,
+    )
+
+    edition_settings: dict | None = option(
+        None,
+        "Settings that differ in an edition, by language: for example "
+        '{"cy": {"SITENAME": "Wythnos Cydgynhyrchu", "SITE_DESCRIPTION": "..."}}.',
+        edition_settings_problem,
     )
 
     @property

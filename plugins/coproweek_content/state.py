@@ -7,12 +7,16 @@ from typing import Any
 
 from blinker import signal
 
+from .bilingual import edition_view
 from .buildstate import BuildState
 from .config import Settings, check_settings
+from .counterparts import Counterparts
+from .editions import ROOT_URL_KEY, edition_language
 from .images import PhotoSizes
 from .loader import LoadedSite, SiteContext, load_site
 from .memo import Memo
 from .settings import ContentSettings
+from .words import catalogue_folders, words_for
 
 # Sent when a build starts: each plugin's receiver returns its Settings class, so that
 # every setting is checked (and an unknown COPROWEEK_ setting reported) before anything else.
@@ -29,9 +33,24 @@ def read_settings(settings: dict[str, Any], state: BuildState) -> None:
 
 
 def load(settings: dict[str, Any], state: BuildState) -> LoadedSite:
-    """Read the whole content folder into the model (and its problems), then let the other
+    """Read the whole content folder into the model (and its problems), unless another
+    edition's run of this build has; then this edition's view of it, and let the other
     plugins check what they need."""
     chosen = ContentSettings.of(settings)
+    editions = chosen.editions
+    state.editions = editions
+    state.language = edition_language(settings, editions)
+    state.words = words_for(state.language, catalogue_folders(settings))
+    state.root_url = str(settings.get(ROOT_URL_KEY, settings.get("SITEURL", "")))
+    if state.whole_site is None:
+        state.whole_site = read_content(settings, chosen, state.root_url)
+    state.site = edition_view(state.whole_site, state.language)
+    state.counterparts = Counterparts(state.whole_site, editions, state.root_url)
+    content_loaded.send(state, settings=settings)
+    return state.site
+
+
+def read_content(settings: dict[str, Any], chosen: ContentSettings, root_url: str) -> LoadedSite:
     content_root = Path(settings["PATH"]).resolve()
     project_root = Path(settings.get("COPROWEEK_PROJECT_ROOT") or content_root.parent)
     context = SiteContext(
@@ -39,16 +58,16 @@ def load(settings: dict[str, Any], state: BuildState) -> LoadedSite:
         project_root=project_root,
         today=chosen.day,
         card_max_chars=chosen.card_max_chars,
-        site_url=settings.get("SITEURL", ""),
+        site_url=root_url,
         photo_sizes=PhotoSizes(chosen.image_max_width, chosen.image_widths),
         events_time_zone=chosen.events_time_zone,
         site_organisation=str(settings.get("SITE_ORGANISATION") or ""),
+        editions=chosen.editions,
     )
     memo = Memo(memo_file(settings, chosen))
-    state.site = load_site(context, memo, parallel_from=chosen.content_parallel_from)
+    site = load_site(context, memo, parallel_from=chosen.content_parallel_from)
     memo.save()
-    content_loaded.send(state, settings=settings)
-    return state.site
+    return site
 
 
 def memo_file(settings: dict[str, Any], chosen: ContentSettings) -> Path | None:

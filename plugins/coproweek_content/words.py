@@ -28,6 +28,7 @@ from babel.support import NullTranslations, Translations
 SOURCE_LANGUAGE = "en"  # the words as the code and templates write them
 DOMAIN = "messages"
 PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
+CONTENT_CATALOGUES = (Path(__file__).resolve().parent / "translations",)
 
 
 @dataclass(frozen=True)
@@ -75,3 +76,9 @@ def words_for(language: str, folders: tuple[Path, ...]) -> Words:
         found = Translations(compiled, domain=DOMAIN)
         merged = found if merged is None else merged.merge(found)
     return Words(language, merged if merged is not None else NullTranslations())
+
+
+def content_words(language: str) -> Words:
+    """The words the content model writes itself ("Anonymous"), from this plugin's own
+    catalogue (the model knows nothing of the theme)."""
+    return words_for(language, CONTENT_CATALOGUES)

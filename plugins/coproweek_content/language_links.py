@@ -1,0 +1,60 @@
+"""What templates ask about the page's other language (Jinja globals):
+
+{% set link = language_link() %}       the link at the top of the page (None: one language)
+{% for alternate in language_alternates() %}   hreflang links in the head
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import pass_context
+
+from .buildstate import BuildState
+from .counterparts import Alternate
+from .words import Words, catalogue_folders, words_for
+
+
+@dataclass(frozen=True)
+class ShownLink:
+    language: str
+    html_lang: str
+    name: str
+    url: str
+    # When the page is not in the other language: a sentence saying so, in that language.
+    note: str = ""
+
+
+def _page(context: Any) -> str:
+    return str(context.get("output_file") or "index.html")
+
+
+@pass_context
+def language_link(context: Any) -> ShownLink | None:
+    state = BuildState.of(context)
+    if state.counterparts is None:
+        return None
+    link = state.counterparts.link(state.language, _page(context))
+    if link is None:
+        return None
+    note = ""
+    if not link.exact:
+        words = words_for(link.language, catalogue_folders(context))
+        note = only_in(words, state.language)
+    return ShownLink(link.language, link.html_lang, link.name, link.url, note)
+
+
+def only_in(words: Words, language: str) -> str:
+    """ "This page is only in Welsh.", in the words of the reader it is written for."""
+    if language == "cy":
+        return words.gettext("This page is only in Welsh.")
+    return words.gettext("This page is only in English.")
+
+
+@pass_context
+def language_alternates(context: Any) -> tuple[Alternate, ...]:
+    state = BuildState.of(context)
+    if state.counterparts is None:
+        return ()
+    return state.counterparts.alternates(state.language, _page(context))

@@ -1,0 +1,238 @@
+"""Welsh and English side by side: the three language modes, translations linked by their
+key, the language link on every page, and one consent for a post and its translation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import FIXTURES, build, check, copy_fixture
+from lxml import html
+
+BILINGUAL = {"COPROWEEK_LANGUAGES": ("en", "cy"), "COPROWEEK_CARDS_ENABLED": False}
+
+
+def page(output: Path, address: str) -> html.HtmlElement:
+    path = (
+        output / address.strip("/") / "index.html" if address.strip("/") else output / "index.html"
+    )
+    return html.fromstring(path.read_text(encoding="utf-8"))
+
+
+def file_of(output: Path, url: str) -> Path:
+    """The file a site-absolute address (/cy/2025/x/) is served from."""
+    path = urlsplit(url).path.strip("/")
+    target = output / path
+    return target / "index.html" if not path.endswith(".html") else target
+
+
+def language_link(document: html.HtmlElement) -> html.HtmlElement | None:
+    found = document.cssselect(".language-link a")
+    return found[0] if found else None
+
+
+def walk_languages(output: Path) -> int:
+    """Follow every page's language link, and back: every link leads to a page that
+    exists in the other language; a page's own translation links back to it; hreflang
+    alternates name the same pages both ways. Returns the number of pages walked."""
+    pages = sorted(output.rglob("*.html"))
+    walked = 0
+    for source in pages:
+        if "pagefind" in source.parts or source.name != "index.html" and source.name != "404.html":
+            continue
+        document = html.fromstring(source.read_text(encoding="utf-8"))
+        link = language_link(document)
+        assert link is not None, f"{source} has no link to the other language"
+        lang = document.get("lang")
+        target = file_of(output, link.get("href"))
+        assert target.is_file(), f"{source}: its language link {link.get('href')} leads nowhere"
+        other = html.fromstring(target.read_text(encoding="utf-8"))
+        assert other.get("lang") == link.get("hreflang") != lang, source
+        alternates = {
+            a.get("hreflang"): a.get("href") for a in document.cssselect("link[hreflang]")
+        }
+        if alternates:
+            # A page with a translation: its link goes to it, and the translation's back.
+            assert alternates[link.get("hreflang")] == link.get("href"), source
+            back = language_link(other)
+            assert back is not None and file_of(output, back.get("href")) == source, source
+            theirs = {a.get("hreflang"): a.get("href") for a in other.cssselect("link[hreflang]")}
+            assert theirs == alternates, source
+            assert not document.cssselect(".language-link span"), source
+        else:
+            # No translation: the link says so, in the other language.
+            (note,) = document.cssselect(".language-link span")
+            assert note.get("lang") == link.get("hreflang"), source
+        walked += 1
+    return walked
+
+
+@pytest.fixture(scope="module")
+def bilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("bilingual") / "output"
+    result, printed = build(FIXTURES / "bilingual" / "content", output, **BILINGUAL)
+    assert result.ok, printed
+    return output
+
+
+def test_each_language_is_an_edition_with_mirrored_addresses(bilingual_site: Path) -> None:
+    english, welsh = page(bilingual_site, "/"), page(bilingual_site, "/cy/")
+    assert (english.get("lang"), welsh.get("lang")) == ("en-gb", "cy")
+    assert (bilingual_site / "2025" / "kitchen-table" / "index.html").is_file()
+    assert (bilingual_site / "cy" / "2025" / "bwrdd-y-gegin" / "index.html").is_file()
+    assert (bilingual_site / "cy" / "2025" / "cymraeg-yn-unig" / "index.html").is_file()
+    # Each edition holds its own language's posts only.
+    assert not (bilingual_site / "2025" / "bwrdd-y-gegin").exists()
+    assert not (bilingual_site / "cy" / "2025" / "kitchen-table").exists()
+    assert not (bilingual_site / "cy" / "2025" / "only-english").exists()
+    # Campaign pages in each language, with the campaign's words in that language.
+    english_campaign = page(bilingual_site, "/campaigns/2025/")
+    welsh_campaign = page(bilingual_site, "/cy/campaigns/2025/")
+    assert "Listening first" in english_campaign.text_content()
+    assert "Gwrando yn gyntaf" in welsh_campaign.text_content()
+    assert "#WythnosCydgynhyrchu" in welsh_campaign.text_content()
+    assert "Gwrando yn gyntaf" not in english_campaign.text_content()
+
+
+def test_a_translation_links_to_its_pair_and_back(bilingual_site: Path) -> None:
+    english = page(bilingual_site, "/2025/kitchen-table/")
+    link = language_link(english)
+    assert link is not None
+    assert (link.get("href"), link.get("hreflang"), link.text) == (
+        "/cy/2025/bwrdd-y-gegin/",
+        "cy",
+        "Cymraeg",
+    )
+    hreflang = [(a.get("hreflang"), a.get("href")) for a in english.cssselect("link[hreflang]")]
+    assert hreflang == [("cy", "/cy/2025/bwrdd-y-gegin/"), ("en-gb", "/2025/kitchen-table/")]
+    about = language_link(page(bilingual_site, "/cy/amdanom/"))
+    assert about is not None and about.get("href") == "/about/"
+
+
+def test_a_post_without_a_translation_says_so_in_the_other_language(bilingual_site: Path) -> None:
+    welsh_only = page(bilingual_site, "/cy/2025/cymraeg-yn-unig/")
+    link = language_link(welsh_only)
+    assert link is not None and link.get("href") == "/"
+    (note,) = welsh_only.cssselect(".language-link span")
+    assert note.get("lang") == "en-gb"
+    assert note.text_content() == "This page is only in Welsh."
+    assert not welsh_only.cssselect("link[hreflang]")
+
+
+def test_every_page_links_to_the_other_language_and_back(bilingual_site: Path) -> None:
+    assert walk_languages(bilingual_site) > 20
+
+
+def test_english_only_publishes_no_welsh(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    result, printed = build(FIXTURES / "bilingual" / "content", output)
+    assert result.ok, printed
+    assert not (output / "cy").exists()
+    assert not (output / "2025" / "bwrdd-y-gegin").exists()
+    assert not (output / "amdanom").exists()
+    assert not page(output, "/").cssselect(".language-link, link[hreflang]")
+    assert "Gwrando" not in page(output, "/campaigns/2025/").text_content()
+    # Each Welsh file is named, as a notice (not a fault: strict checks pass).
+    assert "cymraeg-yn-unig.md:1: notice: this is in Welsh, which this site does not" in printed
+    assert 'add "cy" to COPROWEEK_LANGUAGES' in printed
+    code, _ = check(FIXTURES / "bilingual" / "content", COPROWEEK_STRICT=True)
+    assert code == 0
+
+
+def test_welsh_only_publishes_welsh_at_the_root(tmp_path: Path) -> None:
+    # On a Welsh site, a file without a Language is Welsh: English ones say Language: en.
+    content = copy_fixture("bilingual", tmp_path)
+    for name in ("quotes/2025/kitchen-table.md", "quotes/2025/only-english.md", "pages/about.md"):
+        path = content / name
+        path.write_text("Language: en\n" + path.read_text())
+    campaign = content / "campaigns" / "2025.md"
+    campaign.write_text("Language: en\n" + campaign.read_text())
+    output = tmp_path / "output"
+    result, printed = build(
+        content, output, COPROWEEK_LANGUAGES=("cy",), COPROWEEK_CARDS_ENABLED=False
+    )
+    assert result.ok, printed
+    home = page(output, "/")
+    assert home.get("lang") == "cy"
+    assert not home.cssselect(".language-link")
+    assert (output / "2025" / "bwrdd-y-gegin" / "index.html").is_file()
+    assert not (output / "2025" / "kitchen-table").exists()
+    assert not (output / "cy").exists()
+    assert "Gwrando yn gyntaf" in page(output, "/campaigns/2025/").text_content()
+
+
+def test_withdrawing_in_one_language_withdraws_in_both(tmp_path: Path) -> None:
+    content = copy_fixture("bilingual", tmp_path)
+    welsh = content / "quotes" / "2025" / "bwrdd-y-gegin.md"
+    welsh.write_text(welsh.read_text().replace("Channels:", "Withdrawn: yes\nChannels:"))
+    output = tmp_path / "output"
+    result, printed = build(content, output, **BILINGUAL)
+    assert result.ok, printed
+    assert not (output / "cy" / "2025" / "bwrdd-y-gegin").exists()
+    assert not (output / "2025" / "kitchen-table").exists()
+    everything = " ".join(p.read_text(encoding="utf-8") for p in output.rglob("*.html"))
+    assert "kitchen table" not in everything and "bwrdd fy nghegin" not in everything
+
+
+def test_a_pair_is_named_as_the_stricter_file_allows(tmp_path: Path) -> None:
+    content = copy_fixture("bilingual", tmp_path)
+    english = content / "quotes" / "2025" / "kitchen-table.md"
+    english.write_text(english.read_text().replace("Naming: first name", "Naming: anonymous"))
+    output = tmp_path / "output"
+    result, printed = build(content, output, **BILINGUAL)
+    assert result.ok, printed
+    for address in ("/2025/kitchen-table/", "/cy/2025/bwrdd-y-gegin/"):
+        assert "Eirlys" not in page(output, address).text_content(), address
+    everything = " ".join(
+        p.read_text(encoding="utf-8")
+        for p in output.rglob("*")
+        if p.suffix in (".html", ".xml", ".json", ".ics")
+    )
+    assert "Eirlys" not in everything
+
+
+def test_keys_that_cannot_pair_are_content_problems(tmp_path: Path) -> None:
+    content = copy_fixture("bilingual", tmp_path)
+    quotes = content / "quotes" / "2025"
+    shutil.copy(quotes / "bwrdd-y-gegin.md", quotes / "ail-gopi.md")
+    other = quotes / "only-english.md"
+    other.write_text(other.read_text().replace("Channels:", "Translation-key: about\nChannels:"))
+    code, printed = check(content, **BILINGUAL)
+    assert code == 1
+    assert 'bwrdd-y-gegin.md:1: Translation-key "kitchen-table" is also used by' in printed
+    assert "which is in the same language" in printed
+    assert (
+        'about.md:1: Translation-key "about" links this page to content/quotes/2025/only-english.md, which is a quote post'
+        in printed
+    )
+    assert "Traceback" not in printed
+
+
+def test_campaign_translations_hold_words_only(tmp_path: Path) -> None:
+    content = copy_fixture("bilingual", tmp_path)
+    campaigns = content / "campaigns"
+    welsh = campaigns / "2025.cy.md"
+    welsh.write_text(welsh.read_text().replace("Language: cy", "Language: cy\nAccent: #000000"))
+    (campaigns / "2024.cy.md").write_text(
+        "Year: 2024\nLanguage: cy\nTheme: Dim\nHashtag: #Dim\n\nDim ymgyrch.\n"
+    )
+    (campaigns / "2025.fr.md").write_text(
+        "Year: 2025\nLanguage: cy\nTheme: Eto\nHashtag: #Eto\n\nEto.\n"
+    )
+    code, printed = check(content, **BILINGUAL)
+    assert code == 1
+    assert '2025.cy.md:3: "Accent" is not a field a campaign can have' in printed
+    assert "2024.cy.md:1: there is no campaign for 2024" in printed
+    assert (
+        "2025.fr.md:1: Year is 2025 and Language is cy, but the file is called 2025.fr.md"
+        in printed
+    )
+    assert "Traceback" not in printed
+
+
+def test_the_language_setting_is_checked(tmp_path: Path) -> None:
+    code, printed = check(FIXTURES / "bilingual" / "content", COPROWEEK_LANGUAGES=("en", "fr"))
+    assert code == 1
+    assert "COPROWEEK_LANGUAGES names 'fr', but the kit can publish only" in printed
