@@ -27,6 +27,7 @@ ATTEMPTS = 8
 INK_SLACK = 4  # pixels kept free at the sides of the safe zone for glyph overhang
 MARK_GAP = 0.3  # below the large quotation mark, as a share of its ink's height
 MARK_KEEPS = 0.9  # the mark is left out where the words would be smaller than this share
+ROUNDING = 1e-6  # of a pixel: what a position may be off by from adding up floats
 
 
 @dataclass(frozen=True)
@@ -223,11 +224,13 @@ def _ink_or_safe_guess(run: PlacedRun, safe: Box) -> Box:
     if not Path(run.face.path).name.startswith("AtkinsonHyperlegible"):
         return ink_box(run)
     ascent, descent = face_metrics(run.face)
+    # Rounded outwards, but not for the last bits of a float's error: a line set flush with
+    # the safe zone's bottom edge (the footer) ends at 1580.0000000000002, not at 1581.
     return Box(
-        math.floor(run.x - INK_SLACK),
-        math.floor(run.baseline - ascent * run.size),
-        math.ceil(run.x + run.width + INK_SLACK),
-        math.ceil(run.baseline + descent * run.size),
+        math.floor(run.x - INK_SLACK + ROUNDING),
+        math.floor(run.baseline - ascent * run.size + ROUNDING),
+        math.ceil(run.x + run.width + INK_SLACK - ROUNDING),
+        math.ceil(run.baseline + descent * run.size - ROUNDING),
     )
 
 
