@@ -118,18 +118,41 @@ def long_alt(
 
 
 def _corner(parts: list[str], words: dict[str, str], language: Words) -> None:
-    """The footer's words: the hashtag, and the name (or logo) in the corner."""
+    """The footer's words: the hashtag (both, on a bilingual card), and the name (or
+    logo) in the corner."""
     _ = language.gettext
     hashtag, logo = words.get("hashtag", ""), bool(words.get("logo"))
     said = {"hashtag": hashtag, "name": sentence(words.get("wordmark", ""))}
+    count = len(hashtag.split())
     if hashtag:
-        parts.append(_("At the bottom, the hashtag %(hashtag)s") % said)
+        parts.append(
+            language.ngettext(
+                "At the bottom, the hashtag %(hashtag)s",
+                "At the bottom, the hashtags %(hashtag)s",
+                count,
+            )
+            % said
+        )
     if not words.get("wordmark"):
         return
     if hashtag and logo:
-        parts[-1] = _("At the bottom, the hashtag %(hashtag)s and the logo of %(name)s") % said
+        parts[-1] = (
+            language.ngettext(
+                "At the bottom, the hashtag %(hashtag)s and the logo of %(name)s",
+                "At the bottom, the hashtags %(hashtag)s and the logo of %(name)s",
+                count,
+            )
+            % said
+        )
     elif hashtag:
-        parts[-1] = _("At the bottom, the hashtag %(hashtag)s and the name %(name)s") % said
+        parts[-1] = (
+            language.ngettext(
+                "At the bottom, the hashtag %(hashtag)s and the name %(name)s",
+                "At the bottom, the hashtags %(hashtag)s and the name %(name)s",
+                count,
+            )
+            % said
+        )
     else:  # no hashtag: the previous sentence goes on
         parts[-1] += (
             " " + (_("and the logo of %(name)s") if logo else _("and the name %(name)s")) % said

@@ -102,6 +102,9 @@ class CardOptions:
     # campaign title cards carry both; () on a site in one language.
     together: tuple[str, ...] = ()
     catalogues: tuple[Path, ...] = ()  # the translations folders of the build
+    # The corner words of a bilingual card: the same in both editions (each edition's own
+    # site name where COPROWEEK_EDITION_SETTINGS gives one, Welsh first).
+    wordmark_together: str = ""
 
     def words(self, language: str | None = None) -> Words:
         """The words of the edition's language (or of `language`)."""
@@ -129,7 +132,26 @@ class CardOptions:
             language=card_language(settings),
             together=editions.in_order_shown() if editions.bilingual else (),
             catalogues=catalogue_folders(settings),
+            wordmark_together=chosen.wordmark or _names_together(settings),
         )
+
+
+def _names_together(settings: dict[str, Any]) -> str:
+    """Each edition's site name, Welsh first, once each: the SITENAME of pelicanconf.py
+    for an edition COPROWEEK_EDITION_SETTINGS gives no name of its own."""
+    content = ContentSettings.of(settings)
+    own = {
+        language: chosen["SITENAME"]
+        for language, chosen in (content.edition_settings or {}).items()
+        if chosen.get("SITENAME")
+    }
+    this = card_language(settings)
+    # This edition's settings hold pelicanconf.py's SITENAME unless it has a name of its own.
+    common = "" if this in own else str(settings.get("SITENAME", ""))
+    names = [own.get(language, common) for language in content.editions.in_order_shown()]
+    if not all(names):  # pelicanconf.py's name is not known to this edition's run
+        return str(settings.get("SITENAME", ""))
+    return " · ".join(dict.fromkeys(names))
 
 
 def _logo_path(settings: dict[str, Any]) -> str:

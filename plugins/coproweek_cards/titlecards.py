@@ -42,6 +42,8 @@ def title_card(campaign: Campaign, site: LoadedSite, options: CardOptions) -> Ca
     style = campaign.card.layout or DEFAULT_CARD_LAYOUT
     photo = campaign.card.photo if style == PHOTO else None
     corner = {**corner_words(options), "hashtag": hashtags}
+    # The site's names (or of its logo): the same words on both editions' card.
+    corner["wordmark"] = options.wordmark_together or corner["wordmark"]
     words = {
         "kicker": names[0],
         "text": first.theme,
