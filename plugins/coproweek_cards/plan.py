@@ -162,10 +162,10 @@ def plan_memo(options: CardOptions) -> Memo:
     memo = Memo(Path(options.memo_file) if options.memo_file else None, code=(CODE, CONTENT_CODE))
     fonts_used = (*options.fonts.font_dirs, fonts.atkinson("regular").path, *options.fonts.extra)
     files = [options.logo, *options.fonts.extra]
-    memo.surround(
-        [repr(options), versions(), [_stat(path) for path in files]],
-        tuple(Path(path).parent if Path(path).is_file() else Path(path) for path in fonts_used),
-    )
+    folders = [Path(path).parent if Path(path).is_file() else Path(path) for path in fonts_used]
+    if options.language != "en":  # its cards' words come from the catalogues too
+        folders += options.catalogues
+    memo.surround([repr(options), versions(), [_stat(path) for path in files]], tuple(folders))
     return memo
 
 
