@@ -26,6 +26,7 @@ from .compose import (
     _union,
     chains_for,
     compose,
+    fewest_lines,
 )
 from .fonts import Chain
 from .footer import footer, scaled, single
@@ -89,11 +90,12 @@ def compose_card(
     palette = {**FIXED_COLOURS, **palette}
     chains = chains_for(words, layout, settings)
     tries = [False, True] if words.get("partner_logos") else [False]
-    for number, partners_above in enumerate(tries, 1):
+    attempts = [(above, tight) for tight in (False, True) for above in tries]  # as compose's
+    for number, (partners_above, tight) in enumerate(attempts, 1):
         try:
-            return _fitted(words, layout, fmt, chains, palette, partners_above)
+            return _fitted(words, layout, fmt, chains, palette, partners_above, tight)
         except DoesNotFit:
-            if number == len(tries):
+            if number == len(attempts):
                 raise
     raise AssertionError("unreachable")
 
@@ -105,10 +107,11 @@ def _fitted(
     chains: dict[str, Chain],
     palette: dict[str, str],
     partners_above: bool,
+    tight: bool,
 ) -> Composition:
     cap = 1.0
     for _ in range(ATTEMPTS):
-        runs, logos = _attempt(words, layout, fmt, chains, palette, cap, partners_above)
+        runs, logos = _attempt(words, layout, fmt, chains, palette, cap, partners_above, tight)
         ink = _union([_ink_or_safe_guess(run, fmt.safe) for run in runs] + [b for _, b in logos])
         if ink is None or fmt.safe.contains(ink):
             return Composition(tuple(runs), ink, tuple(logos))
@@ -124,6 +127,7 @@ def _attempt(
     palette: dict[str, str],
     cap: float,
     partners_above: bool,
+    tight: bool,
 ) -> tuple[list[PlacedRun], list[tuple[str, Box]]]:
     safe = Box(fmt.safe.left + INK_SLACK, fmt.safe.top, fmt.safe.right - INK_SLACK, fmt.safe.bottom)
     runs, footer_height, logos = footer(words, layout, fmt, chains, palette, safe, partners_above)
@@ -134,7 +138,9 @@ def _attempt(
     for source in ("kicker", "attribution", "kicker_2", "attribution_2"):
         if words.get(source):
             setter = Setter(words[source], chains[source], layers[source].line_height)
-            blocks[source] = single(setter, layers[source], fmt, area.width)
+            blocks[source] = (fewest_lines if tight else single)(
+                setter, layers[source], fmt, area.width
+            )
     groups = [
         [source for source in group if source in blocks or source in MAINS] for group in GROUPS
     ]
