@@ -150,13 +150,14 @@ def test_a_cancelled_welsh_event_card_says_so_in_welsh(welsh: Edition, tmp_path:
         "kicker": "Digwyddiad · Wythnos Cydgynhyrchu 2026",
         "text": "Llythyrau clir gyda’n gilydd",
         "when": when,
-        "place": "Ar-lein",
+        "place": "Llyfrgell Glan-yr-afon,\n12 Heol yr Orsaf, Glan-yr-afon, ac ar-lein",
         "wordmark": "Co-production Week",
         "hashtag": "#WythnosCydgynhyrchu",
     }
     assert card["alt"] == (
         "Cerdyn digwyddiad: WEDI’I GANSLO. Digwyddiad · Wythnos Cydgynhyrchu 2026. "
-        f"Llythyrau clir gyda’n gilydd. {when}. Ar-lein. #WythnosCydgynhyrchu"
+        f"Llythyrau clir gyda’n gilydd. {when}. Llyfrgell Glan-yr-afon, 12 Heol yr Orsaf, "
+        "Glan-yr-afon, ac ar-lein. #WythnosCydgynhyrchu"
     )
     assert card["caption"].startswith(f"Wedi’i ganslo: Llythyrau clir gyda’n gilydd. {when}.")
     built = welsh.file(card, "square")
@@ -165,6 +166,15 @@ def test_a_cancelled_welsh_event_card_says_so_in_welsh(welsh: Edition, tmp_path:
     assert not same_pixels(built, drawn(english, "light-event", "square", tmp_path / "en.png"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(built, SCREENSHOTS / "welsh-event-cancelled-square.png")
+    # The Welsh date and place are longer than the English: on a link preview they are set
+    # smaller, in as few lines as they take, rather than the card being refused.
+    fmt = card_format("link", "light-event")
+    composition = compose_card(words, layout_of("light-event"), fmt, FONTS, PALETTE)
+    first = next(run for run in composition.runs if "Dydd Mercher" in run.text)
+    last = next(run for run in composition.runs if "BST" in run.text)
+    assert first.baseline == last.baseline  # on one line
+    with Image.open(welsh.file(card, "link")) as image:
+        image.save(SCREENSHOTS / "welsh-event-cancelled-link.png")
 
 
 def test_a_hybrid_event_in_both_editions(english: Edition, welsh: Edition) -> None:
