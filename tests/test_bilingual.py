@@ -11,7 +11,7 @@ import pytest
 from conftest import FIXTURES, build, check, copy_fixture
 from lxml import html
 
-BILINGUAL = {"COPROWEEK_LANGUAGES": ("en", "cy"), "COPROWEEK_CARDS_ENABLED": False}
+BILINGUAL = {"COPROWEEK_LANGUAGES": ("en", "cy")}
 
 
 def page(output: Path, address: str) -> html.HtmlElement:
@@ -119,6 +119,16 @@ def test_a_post_without_a_translation_says_so_in_the_other_language(bilingual_si
     assert note.get("lang") == "en-gb"
     assert note.text_content() == "This page is only in Welsh."
     assert not welsh_only.cssselect("link[hreflang]")
+
+
+def test_a_campaign_page_lists_the_posts_only_in_the_other_language(bilingual_site: Path) -> None:
+    english = page(bilingual_site, "/campaigns/2025/")
+    (section,) = english.cssselect("section[aria-labelledby=elsewhere-heading]")
+    links = [(a.get("href"), a.get("lang")) for a in section.cssselect("a")]
+    assert links == [("/cy/2025/cymraeg-yn-unig/", "cy")]  # not the pair's Welsh half
+    welsh = page(bilingual_site, "/cy/campaigns/2025/")
+    (section,) = welsh.cssselect("section[aria-labelledby=elsewhere-heading]")
+    assert [a.get("href") for a in section.cssselect("a")] == ["/2025/only-english/"]
 
 
 def test_every_page_links_to_the_other_language_and_back(bilingual_site: Path) -> None:

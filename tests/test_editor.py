@@ -22,6 +22,7 @@ from coproweek_content.event_fields import ACCESS, EVENT_FIELDS, Attendance, Eve
 from coproweek_content.fields import (
     BLOG_FIELDS,
     CAMPAIGN_FIELDS,
+    CAMPAIGN_TEXT_FIELDS,
     CONSENT_FIELD_NAMES,
     PAGE_FIELDS,
     QUOTE_FIELDS,
@@ -41,6 +42,7 @@ MODEL = {
     "blog": (BLOG_FIELDS, folders.BLOG_DIR),
     "pages": (PAGE_FIELDS, folders.PAGES_DIR),
     "campaigns": (CAMPAIGN_FIELDS, folders.CAMPAIGNS_DIR),
+    "campaign-words": (CAMPAIGN_TEXT_FIELDS, folders.CAMPAIGNS_DIR),
     "events": (EVENT_FIELDS, folders.EVENTS_DIR),
 }
 BODY = "body"  # the text below the fields, not a field of the model

@@ -18,11 +18,9 @@ from dataclasses import replace
 
 from .compose import (
     ATTEMPTS,
-    INK_SLACK,
     SHRINK,
     Composition,
     FontSettings,
-    _ink_or_safe_guess,
     _union,
     chains_for,
     compose,
@@ -43,7 +41,7 @@ from .render import (
     render_to_file,
     text_boxes,
 )
-from .text import Block, DoesNotFit, PlacedRun, Setter, place
+from .text import INK_SLACK, Block, DoesNotFit, PlacedRun, Setter, measured_ink, place
 
 KIND = "bilingual"  # its layouts are "<style>-bilingual"
 GROUPS = (("kicker", "text", "attribution"), ("kicker_2", "text_2", "attribution_2"))
@@ -112,7 +110,7 @@ def _fitted(
     cap = 1.0
     for _ in range(ATTEMPTS):
         runs, logos = _attempt(words, layout, fmt, chains, palette, cap, partners_above, tight)
-        ink = _union([_ink_or_safe_guess(run, fmt.safe) for run in runs] + [b for _, b in logos])
+        ink = _union([measured_ink(run) for run in runs] + [b for _, b in logos])
         if ink is None or fmt.safe.contains(ink):
             return Composition(tuple(runs), ink, tuple(logos))
         cap *= SHRINK

@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from . import fonts
 from .fonts import Chain, Face
 from .footer import footer, scaled, single
 from .layouts import FIXED_COLOURS, Box, Format, Layout, TextLayer
 from .text import (
+    INK_SLACK,
     Block,
     DoesNotFit,
     PlacedRun,
     Setter,
     base_is_rtl,
-    face_metrics,
     ink_box,
+    measured_ink,
     place,
     split_runs,
 )
 
 SHRINK = 0.92  # when the ink of a size pokes out of the safe zone, try this much smaller
 ATTEMPTS = 8
-INK_SLACK = 4  # pixels kept free at the sides of the safe zone for glyph overhang
 MARK_GAP = 0.3  # below the large quotation mark, as a share of its ink's height
 MARK_KEEPS = 0.9  # the mark is left out where the words would be smaller than this share
-ROUNDING = 1e-6  # of a pixel: what a position may be off by from adding up floats
 
 
 @dataclass(frozen=True)
@@ -131,7 +128,7 @@ def _fitted(
         runs, logos, mark = _attempt(
             words, layout, fmt, chains, palette, text_cap, partners_above, tight
         )
-        boxes = [_ink_or_safe_guess(run, safe) for run in runs] + [box for _, box in logos]
+        boxes = [measured_ink(run) for run in runs] + [box for _, box in logos]
         ink = _union(boxes + ([ink_box(mark)] if mark else []))
         if ink is None or safe.contains(ink):
             return Composition(tuple(runs), ink, tuple(logos), mark)
@@ -236,23 +233,6 @@ def fewest_lines(setter: Setter, layer: TextLayer, fmt: Format, width: float) ->
         raise DoesNotFit(layer.source)
     lines = len(smallest.lines)
     return setter.largest(low, high, width, lambda block: len(block.lines) <= lines)
-
-
-def _ink_or_safe_guess(run: PlacedRun, safe: Box) -> Box:
-    """Measuring ink costs a second shaping pass. Atkinson Hyperlegible's glyphs stay inside
-    their advance width (give or take INK_SLACK pixels) and its ascent and descent, so its runs
-    are checked by that box; runs in other fonts (swashes, stacked marks) are measured."""
-    if not Path(run.face.path).name.startswith("AtkinsonHyperlegible"):
-        return ink_box(run)
-    ascent, descent = face_metrics(run.face)
-    # Rounded outwards, but not for the last bits of a float's error: a line set flush with
-    # the safe zone's bottom edge (the footer) ends at 1580.0000000000002, not at 1581.
-    return Box(
-        math.floor(run.x - INK_SLACK + ROUNDING),
-        math.floor(run.baseline - ascent * run.size + ROUNDING),
-        math.ceil(run.x + run.width + INK_SLACK - ROUNDING),
-        math.ceil(run.baseline + descent * run.size - ROUNDING),
-    )
 
 
 def _union(boxes: list[Box]) -> Box | None:

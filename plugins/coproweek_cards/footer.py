@@ -11,7 +11,7 @@ from PIL import Image
 from . import fonts
 from .fonts import Chain
 from .layouts import Box, Format, Layout, TextLayer
-from .text import Block, DoesNotFit, PlacedRun, Setter, place
+from .text import Block, DoesNotFit, PlacedRun, Setter, measured_ink, place
 
 PARTNER_GAP = 0.35  # between partner logos, as a share of their height
 PARTNER_MIN = 0.6  # partner logos shrink to this share of their height to fit, no further
@@ -77,10 +77,17 @@ def footer(
         block = single(
             Setter(text, chains[layer.source], layer.line_height), layer, fmt, safe.width * share
         )
-        height = max(height, block.height)
         top = safe.bottom - block.height
         box = Box(safe.left, int(top), safe.right, safe.bottom)
         placed = place(block, chains[layer.source], box, top, palette[layer.colour], align)
+        # Rounded, the line may reach a pixel below the safe area (at some sizes, such as
+        # #WythnosCydgynhyrchu's on a story card): lift it by as much.
+        below = max(measured_ink(run).bottom for run in placed) - safe.bottom
+        if below > 0:
+            top -= below
+            box = Box(safe.left, int(top), safe.right, safe.bottom)
+            placed = place(block, chains[layer.source], box, top, palette[layer.colour], align)
+        height = max(height, safe.bottom - top)
         runs += placed
         if align == "left":
             ends[0] = max(ends[0], math.ceil(max(run.x + run.width for run in placed)))

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 from . import fonts
 from .fonts import Chain, Face
@@ -179,6 +180,9 @@ def emoji_scale(size: int) -> float:
     return size * EMOJI_SCALE / fonts.EMOJI_SIZE
 
 
+INK_SLACK = 4  # pixels kept free at the sides of the safe zone for glyph overhang
+
+
 @cache
 def face_metrics(face: Face) -> tuple[float, float]:
     """(ascent, descent) per pixel of type size."""
@@ -338,6 +342,21 @@ def place(
             x += width
         baseline += block.advance
     return placed
+
+
+def measured_ink(run: PlacedRun) -> Box:
+    """Measuring ink costs a second shaping pass. Atkinson Hyperlegible's glyphs stay inside
+    their advance width (give or take INK_SLACK pixels) and its ascent and descent, so its runs
+    are checked by that box; runs in other fonts (swashes, stacked marks) are measured."""
+    if not Path(run.face.path).name.startswith("AtkinsonHyperlegible"):
+        return ink_box(run)
+    ascent, descent = face_metrics(run.face)
+    return Box(
+        math.floor(run.x - INK_SLACK),
+        math.floor(run.baseline - ascent * run.size),
+        math.ceil(run.x + run.width + INK_SLACK),
+        math.ceil(run.baseline + descent * run.size),
+    )
 
 
 def ink_box(run: PlacedRun) -> Box:

@@ -68,9 +68,11 @@ class Counterparts:
         self.root_url = root_url.rstrip("/")
         self._entries: dict[str, dict[str, str]] = {}  # "cy:2025/x/index.html" -> {en: ...}
         self._written: dict[str, set[str]] = {}
+        self._published: dict[str, list[Post]] = {}
         today = whole.context.today
         for language in editions.languages:
             view = edition_view(whole, language)
+            self._published[language] = view.published
             paths = {_path_of(post) for post in view.published}
             paths |= {_path_of(page) for page in view.pages}
             self._written[language] = paths
@@ -124,6 +126,19 @@ class Counterparts:
         return LanguageLink(
             other, self.editions.html_lang(other), OWN_NAMES[other], self.url(other, target), exact
         )
+
+    def only_elsewhere(self, language: str, year: int) -> list[tuple[Post, str, str]]:
+        """The campaign's posts published in another language and not in `language`:
+        (post, its language's page lang, its address), newest first."""
+        found = []
+        for other in self.editions.others(language):
+            for post in self._published[other]:
+                if post.campaign_year != year:
+                    continue
+                path = _path_of(post)
+                if language not in self.versions(other, path):
+                    found.append((post, self.editions.html_lang(other), self.url(other, path)))
+        return sorted(found, key=lambda item: (item[0].date, item[0].slug), reverse=True)
 
     def _nearest(self, path: str) -> str:
         """The nearest page above `path` that every edition writes (at worst the home)."""

@@ -52,6 +52,24 @@ def only_in(words: Words, language: str) -> str:
     return words.gettext("This page is only in English.")
 
 
+@dataclass(frozen=True)
+class ElsewherePost:
+    title: str
+    html_lang: str
+    url: str
+
+
+@pass_context
+def only_in_other_language(context: Any, year: int) -> list[ElsewherePost]:
+    """The campaign's posts that have no version in this page's language (a Welsh-only
+    post, listed on the English campaign page, and the other way round)."""
+    state = BuildState.of(context)
+    if state.counterparts is None:
+        return []
+    found = state.counterparts.only_elsewhere(state.language, int(year))
+    return [ElsewherePost(post.title, lang, url) for post, lang, url in found]
+
+
 @pass_context
 def language_alternates(context: Any) -> tuple[Alternate, ...]:
     state = BuildState.of(context)

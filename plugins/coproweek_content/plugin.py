@@ -12,7 +12,7 @@ from pelican import signals
 from .buildstate import BuildState
 from .dates import day_month, long_date
 from .inventory import IGNORED
-from .language_links import language_alternates, language_link
+from .language_links import language_alternates, language_link, only_in_other_language
 from .languages import attributes as language_attributes
 from .languages import tag_of
 from .photos import PhotoGenerator, picture
@@ -60,6 +60,7 @@ def read_content(pelican: Any) -> None:
         "SITEURL": settings["SITEURL"],
         "language_link": language_link,
         "language_alternates": language_alternates,
+        "only_in_other_language": only_in_other_language,
     }
     state = BuildState.ensure(settings)
     read_settings(settings, state)
@@ -117,6 +118,15 @@ def note_page(path: str, context: dict[str, Any]) -> None:
         BuildState.of(context).pages_written.append(path)
 
 
+def install_interface_words(generator: Any) -> None:
+    """Templates say `{{ _("Search") }}`: Jinja's i18n extension, with this edition's words."""
+    state = BuildState.of(generator.settings)
+    if state.words is None:
+        return
+    generator.env.add_extension("jinja2.ext.i18n")
+    generator.env.install_gettext_translations(state.words.translations, newstyle=True)
+
+
 def get_generators(pelican: Any) -> type:
     return PhotoGenerator
 
@@ -130,3 +140,4 @@ def connect() -> None:
     signals.page_generator_finalized.connect(pin_addresses)
     signals.content_written.connect(note_page)
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(install_interface_words)
