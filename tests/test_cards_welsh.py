@@ -40,7 +40,10 @@ WELSH_TITLE = {
     "wordmark": "Co-production Week",
     "hashtag": "#WythnosCydgynhyrchu #CoProWeekTest",
 }
-CATALOGUE = ROOT / "plugins/coproweek_cards/translations/cy/LC_MESSAGES/messages.po"
+CATALOGUES = {  # the cards' words, and the gallery's with the theme's
+    "python": ROOT / "plugins/coproweek_cards/translations/cy/LC_MESSAGES/messages.po",
+    "jinja2": ROOT / "theme/translations/cy/LC_MESSAGES/messages.po",
+}
 
 
 class Edition:
@@ -144,7 +147,7 @@ def test_a_welsh_blog_card_draws_the_welsh_words(welsh: Edition, tmp_path: Path)
 
 def test_a_cancelled_welsh_event_card_says_so_in_welsh(welsh: Edition, tmp_path: Path) -> None:
     card = welsh.card("events/2026/gweithdy-llythyrau.md")
-    when = "Dydd Mercher 3 Mehefin 2026, 13:00 tan 15:00 BST"
+    when = "Dydd Mercher 3 Mehefin 2026, 13:00 – 15:00 BST"
     words = {
         "notice": "WEDI’I GANSLO",
         "kicker": "Digwyddiad · Wythnos Cydgynhyrchu 2026",
@@ -179,7 +182,7 @@ def test_a_cancelled_welsh_event_card_says_so_in_welsh(welsh: Edition, tmp_path:
 
 def test_a_hybrid_event_in_both_editions(english: Edition, welsh: Edition) -> None:
     cymraeg = welsh.card("events/2026/diwrnod-agored.md")["alt"]
-    assert "Dydd Mawrth 2 Mehefin 2026, 10:00 tan 12:00 BST." in cymraeg
+    assert "Dydd Mawrth 2 Mehefin 2026, 10:00 – 12:00 BST." in cymraeg
     assert "Llyfrgell Glan-yr-afon, Heol yr Orsaf, ac ar-lein." in cymraeg
     assert english.card("events/2026/diwrnod-agored.md")["alt"] == (
         "Event card: Event · Co-production Week 2026. Diwrnod agored. Tuesday 2 June 2026, "
@@ -292,26 +295,31 @@ def test_the_editions_keep_their_cards_apart_in_the_cache(built: tuple[Path, str
 
 def test_every_message_of_the_cards_has_its_welsh_words() -> None:
     """Every message the cards plugin and the gallery say (as Babel extracts them) has a
-    Welsh translation, plural ones all six Welsh forms."""
-    found: list[tuple[str, ...]] = []
-    for path in sorted((ROOT / "plugins/coproweek_cards").glob("*.py")):
-        found += [tuple(_ids(message)) for message in extract_from_file("python", path)]
-    gallery = ROOT / "theme/templates/gallery.html"
-    options = {"extensions": "jinja2.ext.i18n"}
-    found += [tuple(_ids(m)) for m in extract_from_file("jinja2", gallery, options=options)]
-    assert len(found) > 80
-    with CATALOGUE.open("rb") as source:
-        catalogue = read_po(source, locale="cy")
-    assert catalogue.num_plurals == 6
+    Welsh translation in its component's catalogue, plural ones all six Welsh forms, and
+    the build's words (every catalogue merged) say it so."""
+    sources = {
+        "python": sorted((ROOT / "plugins/coproweek_cards").glob("*.py")),
+        "jinja2": [ROOT / "theme/templates/gallery.html"],
+    }
+    options = {"jinja2": {"extensions": "jinja2.ext.i18n"}, "python": {}}
     words = words_for("cy", catalogue_folders({"THEME": str(ROOT / "theme")}))
-    for ids in found:
-        message = catalogue.get(ids[0])
-        assert message is not None and message.string, f"untranslated: {ids[0]!r}"
-        if len(ids) > 1:
-            assert len(message.string) == 6 and all(message.string), ids[0]
-            assert words.ngettext(ids[0], ids[1], 3) == message.string[3]
-        else:
-            assert words.gettext(ids[0]) == message.string
+    count = 0
+    for method, paths in sources.items():
+        with CATALOGUES[method].open("rb") as source:
+            catalogue = read_po(source, locale="cy")
+        assert catalogue.num_plurals == 6
+        for path in paths:
+            for extracted in extract_from_file(method, path, options=options[method]):
+                ids = _ids(extracted)
+                count += 1
+                message = catalogue.get(ids[0])
+                assert message is not None and message.string, f"untranslated: {ids[0]!r}"
+                if len(ids) > 1:
+                    assert len(message.string) == 6 and all(message.string), ids[0]
+                    assert words.ngettext(ids[0], ids[1], 3) == message.string[3]
+                else:
+                    assert words.gettext(ids[0]) == message.string, ids[0]
+    assert count > 80
 
 
 def _ids(extracted: Any) -> list[str]:
