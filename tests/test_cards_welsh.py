@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
+from browser_fixtures import serve
 from conftest import ROOT, build, copy_fixture
 from coproweek_cards.bilingual import BILINGUAL, compose_card, layout_of, render_card
 from coproweek_cards.compose import FontSettings
@@ -25,6 +27,7 @@ from coproweek_cards.layouts import FORMATS, card_format
 from coproweek_cards.render import Job
 from coproweek_content.words import catalogue_folders, words_for
 from PIL import Image, ImageChops
+from playwright.sync_api import Browser
 from test_card_layouts import SCREENSHOTS, measured_contrast
 
 BILINGUAL_SITE = {"COPROWEEK_LANGUAGES": ("en", "cy")}
@@ -348,3 +351,29 @@ def test_welsh_only_site_has_welsh_title_cards(tmp_path: Path) -> None:
         "30 Mai – 3 Mehefin 2026. #WythnosCydgynhyrchu"
     )
     assert "Title card" not in json.dumps(site.cards, ensure_ascii=False)
+
+
+@pytest.mark.browser
+def test_the_welsh_gallery_copies_in_welsh(browser: Browser, built: tuple[Path, str]) -> None:
+    """The copy buttons say their words in Welsh (from the page's data- attributes), the
+    page passes axe, and a screenshot of it is kept."""
+    with serve(built[0].parent / "output") as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        page.goto(url + "/cy/campaigns/2026/cards/")
+        button = page.locator("#post-1-label .copy-button")
+        assert button.text_content() == "Copïo post awgrymedig cerdyn 1"
+        text = page.locator("#post-1").inner_text()
+        button.click()
+        assert page.evaluate("navigator.clipboard.readText()") == text
+        page.wait_for_function(
+            "document.getElementById('copy-status').textContent"
+            " === 'Wedi copïo post awgrymedig cerdyn 1.'"
+        )
+        assert button.text_content().startswith("Wedi copïo")
+        results = Axe().run(page)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "gallery-welsh-1280.png"))
+        context.close()
+    assert results.violations_count == 0, results.generate_report()
