@@ -353,6 +353,25 @@ def test_welsh_only_site_has_welsh_title_cards(tmp_path: Path) -> None:
     assert "Title card" not in json.dumps(site.cards, ensure_ascii=False)
 
 
+def test_withdrawing_a_translated_quote_lists_both_languages_cards(tmp_path: Path) -> None:
+    """Consent covers a quote and its translation together: withdrawn, each edition lists
+    its own cards of it for taking down, once."""
+    content = copy_fixture("cards-welsh", tmp_path)
+    result, printed = build(content, tmp_path / "output", **BILINGUAL_SITE)
+    assert result.ok, printed
+    welsh = Edition(tmp_path / "output" / "cy").card("quotes/2026/cofnodion.md")
+    english = Edition(tmp_path / "output").card("quotes/2026/minutes.md")
+    quote = content / "quotes/2026/cofnodion.md"
+    quote.write_text(quote.read_text("utf-8").replace("Channels:", "Withdrawn: yes\nChannels:"))
+    result, printed = build(content, tmp_path / "output", **BILINGUAL_SITE)
+    assert result.ok, printed
+    listed = [line.strip() for line in printed.splitlines() if line.startswith("    ")]
+    for card in (welsh, english):
+        for entry in card["files"]:
+            assert listed.count(entry["url"].rsplit("/", 1)[1]) == 1, (entry["url"], printed)
+    assert not (tmp_path / "output/cy/2026/cofnodion").exists()
+
+
 @pytest.mark.browser
 def test_the_welsh_gallery_copies_in_welsh(browser: Browser, built: tuple[Path, str]) -> None:
     """The copy buttons say their words in Welsh (from the page's data- attributes), the
