@@ -231,6 +231,8 @@ SHARED_HELP = {
     "campaign": "the campaign year (default: this year's, if there is one)",
     "tags": "comma separated",
     "slug": "the file name, without .md",
+    "language": "only when not the site's main language: cy (Welsh) or en (English)",
+    "translation_key": "only for a translation: the key it shares with the post it translates",
 }
 
 
@@ -260,6 +262,8 @@ def new_quote(
     source: str = "",
     tags: str = "",
     slug: str = "",
+    language: str = "",
+    translation_key: str = "",
 ) -> None:
     """Start a new quote post (asks for what the options do not give)."""
     _scaffold("quote", dict(locals()))
@@ -291,6 +295,8 @@ def new_post_task(
     original: str = "",
     tags: str = "",
     slug: str = "",
+    language: str = "",
+    translation_key: str = "",
 ) -> None:
     """Start a new blog post (asks for what the options do not give)."""
     _scaffold("blog", dict(locals()))
@@ -411,6 +417,25 @@ def settings(c: Context) -> None:
     from coproweek_build.settings_table import settings_table
 
     print(settings_table(load_settings(CONFIG["settings_base"])["PLUGINS"]))
+
+
+@task(name="update-catalogues", aliases=["extract-messages"])
+def update_catalogues(c: Context) -> None:
+    """Extract the interface's words into each translation catalogue, and list what to translate."""
+    from coproweek_build import catalogues
+
+    left = []
+    for component in catalogues.components():
+        for language in catalogues.TRANSLATED_INTO:
+            path = catalogues.update(component, language)
+            if path is not None:
+                print(f"Updated {catalogues.shown(path)}")
+                left += catalogues.problems(component, language)
+    if left:
+        print("\nTo translate or check (the tests fail until these are done):")
+        print("\n".join(f"  {problem}" for problem in left))
+    else:
+        print("Every message is translated.")
 
 
 @task

@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from coproweek_build.build import BuildResult, build_site, run_checks  # noqa: E402
+from coproweek_build.build import BuildResult, build_site, load_settings, run_checks  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Consent end dates are compared with "today": tests pin it so results never drift.
@@ -33,6 +33,9 @@ def build(
         "COPROWEEK_CARDS_CACHE_DIR": str(cache_path / "cards"),
         "COPROWEEK_TODAY": PINNED_TODAY,
         "COPROWEEK_PROJECT_ROOT": str(content.parent),
+        # Fixtures are sites in English, the setting's default, unless a test says otherwise
+        # (the sample content is built as pelicanconf.py has it: SAMPLE_SETTINGS).
+        "COPROWEEK_LANGUAGES": ("en",),
     }
     overrides.update(settings)
     printed = io.StringIO()
@@ -46,6 +49,7 @@ def check(content: Path, **settings: Any) -> tuple[int, str]:
         "PATH": str(content),
         "COPROWEEK_TODAY": PINNED_TODAY,
         "COPROWEEK_PROJECT_ROOT": str(content.parent),
+        "COPROWEEK_LANGUAGES": ("en",),
     }
     overrides.update(settings)
     printed = io.StringIO()
@@ -71,6 +75,9 @@ def copy_sample_campaigns(content: Path) -> Path:
 # browser tests) cover the gallery's pages.
 SAMPLE_SETTINGS: dict[str, Any] = {
     "COPROWEEK_PROJECT_ROOT": str(ROOT),
+    "COPROWEEK_LANGUAGES": load_settings(ROOT / "pelicanconf.py").get(
+        "COPROWEEK_LANGUAGES", ("en",)
+    ),
     "COPROWEEK_CARDS_GALLERY_PAGE_SIZE": 4,
 }
 

@@ -274,7 +274,55 @@ def sanitised_cases() -> list[Case]:
             },
         ),
     ]
-    return cases + event_sanitised_cases()
+    return cases + event_sanitised_cases() + welsh_sanitised_cases()
+
+
+# The corpus is built as a site in Welsh and English: the Welsh edition's pages, cards, feeds
+# and search go through the same steps.
+WELSH_QUOTE = QUOTE + "Language: cy\n"
+
+
+def welsh_sanitised_cases() -> list[Case]:
+    q = "content/quotes/2024/"
+    return [
+        Case(
+            "welsh-script",
+            {q + "welsh-script.md": WELSH_QUOTE + "\nGeiriau <script>CYSCRIPTMARK()</script>.\n"},
+            "CYSCRIPTMARK",
+        ),
+        # A Welsh "translation" that names the person more fully than the English file
+        # allows: the pair is shown as the stricter file says, in both languages.
+        Case(
+            "welsh-lifts-naming",
+            {
+                q + "anon-en.md": QUOTE.replace("Speaker: Tomos", "Speaker: Tomos Hiddenname")
+                + "Naming: anonymous\nTranslation-key: lift\n\nWords in English.\n",
+                q + "anon-cy.md": WELSH_QUOTE.replace("Speaker: Tomos", "Speaker: Tomos Hiddenname")
+                + "Naming: full name\nTranslation-key: lift\n\nGeiriau yn Gymraeg.\n",
+            },
+            "Hiddenname",
+        ),
+    ]
+
+
+def welsh_refused_cases() -> list[Case]:
+    key = "content/quotes/2024/odd-key.md"
+    theme = "content/campaigns/2024.cy.md"
+    return [
+        Case(
+            "translation-key-path",
+            {key: QUOTE + "Translation-key: ../../etc/passwd\n\nWords.\n"},
+            refused=(key, 7, 'Translation-key: "../../etc/passwd" is not a translation key'),
+        ),
+        Case(
+            "welsh-theme-markup",
+            {
+                theme: "Year: 2024\nLanguage: cy\nTheme: <script>x</script>\n"
+                "Hashtag: #Wythnos\n\nCyflwyniad.\n"
+            },
+            refused=(theme, 3, "Theme is plain text, so it cannot hold HTML"),
+        ),
+    ]
 
 
 def refused_cases() -> list[Case]:
@@ -987,7 +1035,11 @@ def refused_cases() -> list[Case]:
             refused=(q + "nul.md", 1, "this file cannot be read: line 8 contains a NUL character"),
         ),
     }
-    return [replacements.get(case.name, case) for case in cases] + event_refused_cases()
+    return (
+        [replacements.get(case.name, case) for case in cases]
+        + event_refused_cases()
+        + welsh_refused_cases()
+    )
 
 
 def _truncated_jpeg() -> bytes:

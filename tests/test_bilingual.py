@@ -3,12 +3,15 @@ key, the language link on every page, and one consent for a post and its transla
 
 from __future__ import annotations
 
+import re
 import shutil
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import FIXTURES, build, check, copy_fixture
+from conftest import FIXTURES, ROOT, build, check, copy_fixture
+from coproweek_build.scaffold import ScaffoldRefused, draft_post
 from lxml import html
 
 BILINGUAL = {"COPROWEEK_LANGUAGES": ("en", "cy")}
@@ -246,3 +249,94 @@ def test_the_language_setting_is_checked(tmp_path: Path) -> None:
     code, printed = check(FIXTURES / "bilingual" / "content", COPROWEEK_LANGUAGES=("en", "fr"))
     assert code == 1
     assert "COPROWEEK_LANGUAGES names 'fr', but the kit can publish only" in printed
+
+
+def test_each_edition_keeps_its_own_cards(tmp_path: Path) -> None:
+    """Welsh cards for Welsh posts, under /cy/; and neither edition takes the other's cards
+    for deleted ones (each keeps its own history), build after build."""
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        output = tmp_path / "output"
+        result, printed = build(FIXTURES / "bilingual" / "content", output, cache, **BILINGUAL)
+        assert result.ok, printed
+        assert "Cards to delete" not in printed
+    welsh = {path.name for path in (output / "cy" / "cards").rglob("*.jpg")}
+    english = {path.name for path in (output / "cards").rglob("*.jpg")}
+    assert any(name.startswith("bwrdd-y-gegin") for name in welsh)
+    assert not any(name.startswith("kitchen-table") for name in welsh)
+    assert any(name.startswith("kitchen-table") for name in english)
+    assert not any(name.startswith("bwrdd-y-gegin") for name in english)
+
+
+def _without_welsh(content: Path) -> None:
+    """Remove every Welsh file and every Translation-key line: the content as it was
+    before it had translations."""
+    for path in sorted(content.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if path.stem.endswith(".cy") or re.search(r"^Language: cy$", text, re.MULTILINE):
+            path.unlink()
+        else:
+            path.write_text(re.sub(r"^Translation-key: .*\n", "", text, flags=re.MULTILINE))
+
+
+def test_the_sample_in_english_only_is_as_if_it_had_no_welsh(tmp_path: Path) -> None:
+    """English only, the default, publishes exactly what the same content without its Welsh
+    files would: not a byte of the Welsh content, and no link to a Welsh edition."""
+    with_welsh = tmp_path / "with" / "content"
+    shutil.copytree(ROOT / "content", with_welsh)
+    without = tmp_path / "without" / "content"
+    shutil.copytree(ROOT / "content", without)
+    _without_welsh(without)
+
+    def names(root: Path) -> set[Path]:
+        return {path.relative_to(root) for path in root.rglob("*.md")}
+
+    assert names(without) < names(with_welsh)  # the sample has Welsh files
+    cards = {"COPROWEEK_CARDS_CACHE_DIR": str(tmp_path / "cards")}
+    built = []
+    for content in (with_welsh, without):
+        output = content.parent / "output"
+        result, printed = build(content, output, content.parent / "cache", **cards)
+        assert result.ok, printed
+        built.append(
+            {str(p.relative_to(output)): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+        )
+    assert built[0].keys() == built[1].keys()
+    assert [name for name in built[0] if built[0][name] != built[1][name]] == []
+
+
+def test_the_sample_site_is_in_both_languages_and_walks_both_ways(sample_site: Path) -> None:
+    assert page(sample_site, "/cy/").get("lang") == "cy"
+    assert walk_languages(sample_site) > 100
+
+
+def test_the_scaffold_starts_a_translation(tmp_path: Path) -> None:
+    content = copy_fixture("bilingual", tmp_path)
+    answers = {
+        "speaker": "Tomos Griffiths",
+        "naming": "full name",
+        "role": "Mentor Cymheiriaid",
+        "organisation": "Afonwen Carers Forum",
+        "consent": "T-CY-002",
+        "channels": "web, social",
+        "date": "2025-07-02",
+        "quote": "Cael fy holi beth oeddwn i'n ei feddwl, ac yna ei weld yn digwydd, wnaeth i mi aros.",
+        "language": "cy",
+        "translation_key": "asked-and-heard",
+        "slug": "cael-fy-holi",
+    }
+    path = draft_post("quote", content, answers, day=date(2025, 7, 1)).write()
+    text = path.read_text(encoding="utf-8")
+    assert "Language: cy\n" in text and "Translation-key: asked-and-heard\n" in text
+    english = content / "quotes" / "2025" / "only-english.md"
+    english.write_text(
+        english.read_text().replace("Channels:", "Translation-key: asked-and-heard\nChannels:")
+    )
+    output = tmp_path / "output"
+    result, printed = build(content, output, **BILINGUAL)
+    assert result.ok, printed
+    link = language_link(page(output, "/cy/2025/cael-fy-holi/"))
+    assert link is not None and link.get("href") == "/2025/only-english/"
+    refused = dict(answers, language="Welsh please", slug="eto")
+    with pytest.raises(ScaffoldRefused, match="is not a language tag we know"):
+        draft_post("quote", content, refused, day=date(2025, 7, 1))

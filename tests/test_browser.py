@@ -7,6 +7,7 @@ the site for a person to look at: test_site_browser.py.)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,7 +53,24 @@ def page_types(output: Path) -> dict[str, str]:
         later = sorted(galleries[-1].parent.glob("page/*/index.html"))
         if later:
             types["gallery, a later page"] = "/" + str(later[-1].parent.relative_to(output)) + "/"
-    return types
+    return types | welsh_page_types(output, types)
+
+
+def welsh_page_types(output: Path, types: dict[str, str]) -> dict[str, str]:
+    """On a site in two languages, the same kinds of page in Welsh: the mirrored ones, and
+    the Welsh versions of the quote and blog post (their language links lead there)."""
+    found = {}
+    for name, path in types.items():
+        mirrored = "/cy" + path
+        file = output / mirrored.strip("/")
+        if (file / "index.html").is_file() or file.is_file():
+            found[f"{name} (Welsh)"] = mirrored
+        if name in ("quote", "blog", "statement"):
+            page = (output / path.strip("/") / "index.html").read_text(encoding="utf-8")
+            link = re.search(r'class="language-link"><a href="(/cy/[^"]+)"', page)
+            if link and link.group(1) != "/cy/":
+                found[f"{name} (Welsh)"] = link.group(1)
+    return found
 
 
 def _open(browser: Browser, width: int, scheme: str = "light") -> Page:

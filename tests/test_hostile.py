@@ -29,6 +29,7 @@ from lxml import etree
 from PIL import Image
 
 SANITISED = sanitised_cases()
+BOTH = {"COPROWEEK_LANGUAGES": ("en", "cy")}  # every case through both editions
 REFUSED = refused_cases()
 SITE = "http://localhost:8000"  # the feeds' address for a local build
 URL_ATTRIBUTES = {
@@ -104,7 +105,7 @@ def _run(tmp: Path, cases: list[Case]) -> Built:
     (tmp / "outside" / "watched.txt").parent.mkdir(parents=True, exist_ok=True)
     (tmp / "outside" / "watched.txt").write_text("nobody writes here", encoding="utf-8")
     before = snapshot(tmp, skip=("output", "cache"))
-    result, printed = build(project / "content", project / "output", project / "cache")
+    result, printed = build(project / "content", project / "output", project / "cache", **BOTH)
     after = snapshot(tmp, skip=("output", "cache"))
     return Built(project, project / "output", printed, result.ok, before, after)
 
@@ -129,10 +130,10 @@ def refused(
     project = good.project
     for case in REFUSED:
         lay_out(project, case.files)
-    code, report = check(project / "content")
+    code, report = check(project / "content", **BOTH)
     assert code == 1
     before = snapshot(tmp, skip=("output", "cache"))
-    result, printed = build(project / "content", project / "output", project / "cache")
+    result, printed = build(project / "content", project / "output", project / "cache", **BOTH)
     after = snapshot(tmp, skip=("output", "cache"))
     built = Built(project, good.output, printed, result.ok, before, after)
     return built, report, output_before, snapshot(good.output, skip=())

@@ -56,6 +56,17 @@ QUESTIONS = (
         kinds=("blog",),
     ),
     Question("tags", "Tags, separated by commas"),
+    Question(
+        "language",
+        "The language of the words, only when it is not the site's main language: "
+        "cy (Welsh) or en (English)",
+        asked=False,
+    ),
+    Question(
+        "translation_key",
+        "Only for a translation: the key it shares with the post it translates",
+        asked=False,
+    ),
     Question("text", "The blog post itself", kinds=("blog",), one_line=False, asked=False),
     # An event names no people, so it asks nothing about a person or their consent.
     Question("title", "Name of the event", kinds=EVENT),

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from coproweek_content.buildstate import BuildState
+from coproweek_content.templatewords import language_of
+from coproweek_content.words import Words, own_words
 from pelican.generators import Generator
 
 from . import pages as build_pages
@@ -27,6 +29,11 @@ class CampaignGenerator(Generator):
     @property
     def chosen(self) -> CampaignsSettings:
         return CampaignsSettings.of(self.settings)
+
+    @property
+    def words(self) -> Words:
+        """This plugin's words in the edition's language."""
+        return own_words(language_of(self.settings), __file__)
 
     def generate_context(self) -> None:
         site = BuildState.of(self.settings).loaded
@@ -57,7 +64,7 @@ class CampaignGenerator(Generator):
             )
         by_year = {page.year: page for page in campaign_pages}
         home_campaign = build_pages.lead_campaign(campaign_pages)
-        wellbeing_ways = build_pages.wellbeing_ways(articles, WELLBEING_URL)
+        wellbeing_ways = build_pages.wellbeing_ways(articles, WELLBEING_URL, self.words)
         organisation_url = {
             name: listing.url for listing in organisations.values() for name in listing.names
         }
@@ -73,7 +80,7 @@ class CampaignGenerator(Generator):
             organisations=list(organisations.values()),
             organisation_url=organisation_url,
             wellbeing_ways=wellbeing_ways,
-            wellbeing_way_links=tuple((way.name, way.url) for way in wellbeing_ways),
+            wellbeing_way_links=tuple((way.key, way.name, way.url) for way in wellbeing_ways),
             campaigns_archive_url=ARCHIVE_URL,
             organisations_url=ORGANISATIONS_URL,
             wellbeing_url=WELLBEING_URL,
@@ -90,6 +97,7 @@ class CampaignGenerator(Generator):
         networks = list(self.chosen.share)
         mastodon_server = self.chosen.mastodon_server
         site_name = self.settings.get("SITENAME", "")
+        locale = str(self.words.locale)
         links = {
             year: build_pages.CampaignLink(page.campaign, page.url)
             for year, page in by_year.items()
@@ -100,7 +108,7 @@ class CampaignGenerator(Generator):
             article.campaign_link = links.get(entry.campaign_year)
             article.related_posts = related[id(article)]
             article.organisation_link = organisation_url.get(entry.organisation, "")
-            build_pages.date_strings(article)
+            build_pages.date_strings(article, locale)
             # Share links invite reposting: only for people who agreed to social media.
             article.share_links = []
             if entry.consent.allows("social"):
@@ -132,7 +140,7 @@ class CampaignGenerator(Generator):
         galleries = self.context.get("card_galleries") or self._card_galleries()
         feeds = self.context.get("feeds")
         for page in self.context["campaign_pages"]:
-            page.feed_links = build_pages.feed_links(feeds, page.year)
+            page.feed_links = build_pages.feed_links(feeds, page.year, self.words)
             page.gallery_url = str(galleries.get(page.year, ""))
 
         def write(save_as: str, template: str, url: str, **values: Any) -> None:

@@ -8,9 +8,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from coproweek_content.dates import day_month, long_date
+from coproweek_content.dates import LOCALE, day_month, long_date
 from coproweek_content.fields import slug as make_slug
 from coproweek_content.model import WELLBEING, Campaign
+from coproweek_content.words import N_, Words
+
+# The five ways to wellbeing as pages name them (translated where they are shown).
+WAY_NAMES = {
+    "connect": N_("Connect"),
+    "be active": N_("Be active"),
+    "take notice": N_("Take notice"),
+    "keep learning": N_("Keep learning"),
+    "give": N_("Give"),
+}
 
 
 @dataclass
@@ -22,6 +32,7 @@ class Listing:
     url: str
     articles: list[Any] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # every way posts wrote it
+    key: str = ""  # a way to wellbeing's name in the model ("be active"), whatever the language
 
     @property
     def save_as(self) -> str:
@@ -169,13 +180,13 @@ def lead_summary(page: CampaignPage | None) -> Lead | None:
     return Lead(page.campaign, page.url, page.status, page.quote_count, len(page.blogs), featured)
 
 
-def date_strings(article: Any) -> None:
+def date_strings(article: Any, locale: str = LOCALE) -> None:
     """Give a post its dates as the templates show them ("2024-07-02", "2 July 2024" and
-    "2 July"), once per post."""
+    "2 July", in the edition's language), once per post."""
     day = article.date.date()
     article.date_iso = day.isoformat()
-    article.date_day_month = day_month(day)
-    article.date_text = long_date(day)
+    article.date_day_month = day_month(day, locale)
+    article.date_text = long_date(day, locale)
 
 
 def organisations(articles: Iterable[Any], base_url: str) -> dict[str, Listing]:
@@ -200,10 +211,16 @@ def organisation_url(organisations: dict[str, Listing], name: str) -> str:
     return listing.url if listing else ""
 
 
-def wellbeing_ways(articles: Iterable[Any], base_url: str) -> list[Listing]:
-    """The five ways to wellbeing, each with the posts that name it (empty ones included)."""
+def wellbeing_ways(articles: Iterable[Any], base_url: str, words: Words) -> list[Listing]:
+    """The five ways to wellbeing, each with the posts that name it (empty ones included),
+    named in the edition's language; their addresses are the same in every language."""
     ways = {
-        way: Listing(way.capitalize(), safe_slug(way), f"{base_url}{safe_slug(way)}/")
+        way: Listing(
+            words.gettext(WAY_NAMES[way]),
+            safe_slug(way),
+            f"{base_url}{safe_slug(way)}/",
+            key=way,
+        )
         for way in WELLBEING
     }
     for article in articles:
@@ -212,7 +229,7 @@ def wellbeing_ways(articles: Iterable[Any], base_url: str) -> list[Listing]:
     return list(ways.values())
 
 
-def feed_links(feeds: Any, year: int) -> list[tuple[str, str]]:
+def feed_links(feeds: Any, year: int, words: Words) -> list[tuple[str, str]]:
     """(title, url) of a campaign's feeds from the feeds plugin's `feeds` context value.
 
     Accepted shapes, keyed by year (int or str): a URL; a list of URLs, of (title, url)
@@ -223,18 +240,19 @@ def feed_links(feeds: Any, year: int) -> list[tuple[str, str]]:
     value = feeds.get(year, feeds.get(str(year)))
     if not value:
         return []
+    feed = words.gettext("Feed")
     if isinstance(value, str):
-        return [("Feed", value)]
+        return [(feed, value)]
     if isinstance(value, Mapping):
         if "url" in value:
-            return [(str(value.get("title") or "Feed"), str(value["url"]))]
+            return [(str(value.get("title") or feed), str(value["url"]))]
         return [(str(title), str(url)) for title, url in value.items()]
     links = []
     for item in value:
         if isinstance(item, str):
-            links.append(("Feed", item))
+            links.append((feed, item))
         elif isinstance(item, Mapping) and item.get("url"):
-            links.append((str(item.get("title") or "Feed"), str(item["url"])))
+            links.append((str(item.get("title") or feed), str(item["url"])))
         elif isinstance(item, tuple | list) and len(item) == 2:
             links.append((str(item[0]), str(item[1])))
     return links

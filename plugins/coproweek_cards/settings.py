@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coproweek_content.buildstate import BuildState
 from coproweek_content.config import Settings, option, positive
 from coproweek_content.editions import edition_language
 from coproweek_content.settings import ContentSettings
@@ -79,10 +80,14 @@ def card_language(settings: dict[str, Any]) -> str:
 
 
 def cache_dir(settings: dict[str, Any]) -> Path:
-    """The card cache of this edition: English cards where they always were, another
-    language's in a folder of its own inside it (each edition's build keeps only its own
-    cards, and lists only its own posts' cards for takedown)."""
+    """The cards' cache; each edition of a site in two languages has its own (its history
+    of card files is its own posts')."""
     folder = Path(CardsSettings.of(settings).cache_dir)
-    found = folder if folder.is_absolute() else project_root(settings) / folder
-    language = card_language(settings)
-    return found if language == "en" else found / language
+    folder = folder if folder.is_absolute() else project_root(settings) / folder
+    try:
+        state = BuildState.of(settings)
+    except LookupError:
+        return folder
+    if state.editions is None:
+        return folder
+    return folder / state.editions.prefix(state.language)

@@ -1,11 +1,16 @@
-"""Dates as the site shows them, the one place they are formatted: month names come from
-Babel's locale data (British English here; Welsh later), never from the machine's locale."""
+"""Dates as the site shows them, the one place they are formatted: month and day names come
+from Babel's locale data (British English, or the edition's language: `cy` gives Welsh),
+never from the machine's locale. The words between dates come from this package's catalogue."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 
+from babel import Locale
 from babel.dates import format_date, format_time
+
+from .words import own_words
 
 LOCALE = "en_GB"
 
@@ -39,4 +44,15 @@ def date_range(start: date, end: date, locale: str = LOCALE) -> str:
     )
     if start.year != end.year:
         first = long_date(start, locale)
-    return f"{first} to {long_date(end, locale)}"
+    return between(first, long_date(end, locale), locale)
+
+
+def between(start: str, end: str, locale: str = LOCALE) -> str:
+    """Two dates or times as a span, in `locale`'s language: "1 to 5 July 2024"."""
+    words = own_words(_language(locale), __file__)
+    return words.gettext("%(start)s to %(end)s") % {"start": start, "end": end}
+
+
+@cache
+def _language(locale: str) -> str:
+    return Locale.parse(locale).language

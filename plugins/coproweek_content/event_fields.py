@@ -25,6 +25,7 @@ from .fields import (
     tags,
     yes_no,
 )
+from .words import N_
 
 
 class Attendance(Enum):
@@ -39,12 +40,13 @@ class EventStatus(Enum):
 
 
 # What the site can say about getting to and taking part in an event, in this order.
+# The labels are translated where they are shown (Event.access_texts).
 ACCESS = {
-    "step-free": "Step-free access",
-    "hearing loop": "Hearing loop",
-    "bsl": "British Sign Language (BSL) interpretation",
-    "captions": "Live captions",
-    "quiet room": "A quiet room",
+    "step-free": N_("Step-free access"),
+    "hearing loop": N_("Hearing loop"),
+    "bsl": N_("British Sign Language (BSL) interpretation"),
+    "captions": N_("Live captions"),
+    "quiet room": N_("A quiet room"),
 }
 NO_BOOKING = "no need to book"
 

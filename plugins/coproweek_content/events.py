@@ -15,9 +15,10 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from .dates import clock_time, long_date, weekday_date
+from .dates import between, clock_time, long_date, weekday_date
 from .event_fields import ACCESS, Attendance, EventStatus, When
 from .model import Image
+from .words import Words, own_words
 
 EVENTS_URL = "events/"  # the site-wide list of upcoming events
 CAMPAIGN_EVENTS_URL = "campaigns/{year}/events/"  # a campaign's events page, calendar, feeds
@@ -63,6 +64,9 @@ class Event:
     updated: datetime | None = None
     html: Markup = field(default=Markup(""), repr=False)  # the description, sanitised
     images: tuple[Image, ...] = ()
+    # The language of the words the site puts around the event's own ("Online", "all day",
+    # month names): the edition's, set where an edition shows the event.
+    interface_language: str = "en"
 
     # Where it is published ------------------------------------------------------------
 
@@ -124,24 +128,37 @@ class Event:
         return self.updated or self.announced
 
     @property
+    def words(self) -> Words:
+        return own_words(self.interface_language, __file__)
+
+    @property
     def when_text(self) -> str:
         """Tuesday 1 July 2025, 10:00 to 12:00 BST; Monday 30 June to Friday 4 July 2025."""
+        words, locale = self.words, str(self.words.locale)
         first, last = self.starts.day, self.ends.day
         if self.all_day:
             if first == last:
-                return f"{weekday_date(first)}, all day"
-            return f"{weekday_date(first)} to {weekday_date(last)}"
+                return words.gettext("%(day)s, all day") % {"day": weekday_date(first, locale)}
+            return between(weekday_date(first, locale), weekday_date(last, locale), locale)
         start, end = self.start_at, self.end_at
         zone = end.tzname() if start.tzname() == end.tzname() else ""
-        start_text = f"{clock_time(start)}" + ("" if zone else f" {start.tzname()}")
-        end_text = f"{clock_time(end)} {end.tzname()}"
+        start_text = f"{clock_time(start, locale)}" + ("" if zone else f" {start.tzname()}")
+        end_text = f"{clock_time(end, locale)} {end.tzname()}"
         if first == last:
-            return f"{weekday_date(first)}, {start_text} to {end_text}"
-        return f"{weekday_date(first)} {start_text} to {weekday_date(last)} {end_text}"
+            span = between(start_text, end_text, locale)
+            return words.gettext("%(day)s, %(times)s") % {
+                "day": weekday_date(first, locale),
+                "times": span,
+            }
+        return between(
+            f"{weekday_date(first, locale)} {start_text}",
+            f"{weekday_date(last, locale)} {end_text}",
+            locale,
+        )
 
     @property
     def day_text(self) -> str:
-        return long_date(self.starts.day)
+        return long_date(self.starts.day, str(self.words.locale))
 
     # Where and how ----------------------------------------------------------------------
 
@@ -157,22 +174,23 @@ class Event:
     def place_text(self) -> str:
         here = ", ".join(part for part in (self.venue, self.address) if part)
         if self.attendance is Attendance.ONLINE:
-            return "Online"
+            return self.words.gettext("Online")
         if self.attendance is Attendance.HYBRID:
-            return f"{here}, and online"
+            return self.words.gettext("%(place)s, and online") % {"place": here}
         return here
 
     @property
     def attendance_text(self) -> str:
+        words = self.words
         return {
-            Attendance.ONLINE: "Online",
-            Attendance.IN_PERSON: "In person",
-            Attendance.HYBRID: "In person and online",
+            Attendance.ONLINE: words.gettext("Online"),
+            Attendance.IN_PERSON: words.gettext("In person"),
+            Attendance.HYBRID: words.gettext("In person and online"),
         }[self.attendance]
 
     @property
     def access_texts(self) -> tuple[str, ...]:
-        found = tuple(ACCESS[key] for key in self.access)
+        found = tuple(self.words.gettext(ACCESS[key]) for key in self.access)
         return found + ((self.access_other,) if self.access_other else ())
 
     @property
@@ -185,7 +203,12 @@ class Event:
 
     @property
     def booking_text(self) -> str:
-        return "Booking needed" if self.booking_link else "No need to book"
+        words = self.words
+        return (
+            words.gettext("Booking needed")
+            if self.booking_link
+            else words.gettext("No need to book")
+        )
 
     def card_facts(self) -> CardFacts:
         return CardFacts(

@@ -20,6 +20,7 @@ from .problems import errors_in, format_report
 from .reader import CoproweekReader
 from .settings import ContentSettings
 from .state import load, read_settings
+from .templatewords import install as install_words
 
 # Pelican settings the kit's safety rests on, whatever pelicanconf.py says: nothing is
 # read but through our reader, no path or file name decides metadata, Pelican's own link
@@ -118,15 +119,6 @@ def note_page(path: str, context: dict[str, Any]) -> None:
         BuildState.of(context).pages_written.append(path)
 
 
-def install_interface_words(generator: Any) -> None:
-    """Templates say `{{ _("Search") }}`: Jinja's i18n extension, with this edition's words."""
-    state = BuildState.of(generator.settings)
-    if state.words is None:
-        return
-    generator.env.add_extension("jinja2.ext.i18n")
-    generator.env.install_gettext_translations(state.words.translations, newstyle=True)
-
-
 def get_generators(pelican: Any) -> type:
     return PhotoGenerator
 
@@ -140,4 +132,4 @@ def connect() -> None:
     signals.page_generator_finalized.connect(pin_addresses)
     signals.content_written.connect(note_page)
     signals.get_generators.connect(get_generators)
-    signals.generator_init.connect(install_interface_words)
+    signals.generator_init.connect(install_words)

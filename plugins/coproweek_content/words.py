@@ -78,7 +78,18 @@ def words_for(language: str, folders: tuple[Path, ...]) -> Words:
     return Words(language, merged if merged is not None else NullTranslations())
 
 
+def own_words(language: str, module_file: str) -> Words:
+    """The words of one component's own catalogue: the translations/ folder beside
+    `module_file` (a plugin's words in Python, translated wherever the plugin runs)."""
+    return words_for(language, (Path(module_file).resolve().parent / "translations",))
+
+
 def content_words(language: str) -> Words:
     """The words the content model writes itself ("Anonymous"), from this plugin's own
     catalogue (the model knows nothing of the theme)."""
     return words_for(language, CONTENT_CATALOGUES)
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for it, which Babel's extractor knows)
+    """Marks a message for the catalogue where it is written; it is translated where shown."""
+    return message

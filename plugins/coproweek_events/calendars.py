@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
 from coproweek_content.events import Event, by_start
+from coproweek_content.words import SOURCE_LANGUAGE, Words, own_words
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -31,25 +32,46 @@ def _utc(moment: datetime, zone: object) -> datetime:
     return moment.astimezone(UTC)
 
 
-def description(event: Event, page_url: str) -> str:
+def english() -> Words:
+    return own_words(SOURCE_LANGUAGE, __file__)
+
+
+def description(event: Event, page_url: str, words: Words | None = None) -> str:
     """The plain-text DESCRIPTION: what a calendar shows under the title."""
+    words = words or english()
     lines = []
     if event.cancelled:
-        lines.append("This event is cancelled.")
-    lines += [event.summary, "", f"When: {event.when_text}", f"Where: {event.place_text}"]
+        lines.append(words.gettext("This event is cancelled."))
+    lines += [
+        event.summary,
+        "",
+        words.gettext("When: %(when)s") % {"when": event.when_text},
+        words.gettext("Where: %(where)s") % {"where": event.place_text},
+    ]
     if event.online_link:
-        lines.append(f"Online: {event.online_link}")
-    lines.append(f"Cost: {event.cost}")
+        lines.append(words.gettext("Online: %(link)s") % {"link": event.online_link})
+    lines.append(words.gettext("Cost: %(cost)s") % {"cost": event.cost})
     lines.append(
-        f"Book: {event.booking_link}" if event.booking_link else "Booking: no need to book"
+        words.gettext("Book: %(link)s") % {"link": event.booking_link}
+        if event.booking_link
+        else words.gettext("Booking: no need to book")
     )
     if event.access_texts:
-        lines.append("Access: " + "; ".join(event.access_texts))
-    lines += [f"Organised by {event.organiser}", "", f"More: {page_url}"]
+        lines.append(
+            words.gettext("Access: %(access)s") % {"access": "; ".join(event.access_texts)}
+        )
+    lines += [
+        words.gettext("Organised by %(organiser)s") % {"organiser": event.organiser},
+        "",
+        words.gettext("More: %(link)s") % {"link": page_url},
+    ]
     return "\n".join(lines)
 
 
-def calendar_event(event: Event, site_url: str, authority: str) -> CalendarEvent:
+def calendar_event(
+    event: Event, site_url: str, authority: str, words: Words | None = None
+) -> CalendarEvent:
+    words = words or english()
     page_url = f"{site_url}/{event.url}"
     item = CalendarEvent()
     item.add("uid", uid(event, authority))
@@ -61,8 +83,11 @@ def calendar_event(event: Event, site_url: str, authority: str) -> CalendarEvent
     else:
         item.add("dtstart", event.start_at)
         item.add("dtend", event.end_at)
-    item.add("summary", ("Cancelled: " if event.cancelled else "") + event.title)
-    item.add("description", description(event, page_url))
+    title = event.title
+    if event.cancelled:
+        title = words.gettext("Cancelled: %(title)s") % {"title": title}
+    item.add("summary", title)
+    item.add("description", description(event, page_url, words))
     item.add("url", page_url)
     item.add("location", event.place_text)
     item.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
@@ -73,7 +98,12 @@ def calendar_event(event: Event, site_url: str, authority: str) -> CalendarEvent
 
 
 def calendar_bytes(
-    events: Iterable[Event], name: str, site_url: str, authority: str, single: bool = False
+    events: Iterable[Event],
+    name: str,
+    site_url: str,
+    authority: str,
+    words: Words | None = None,
+    single: bool = False,
 ) -> bytes:
     """A calendar of `events` in the order they start, with each time zone they use."""
     calendar = Calendar()
@@ -87,7 +117,7 @@ def calendar_bytes(
         calendar.add("x-published-ttl", "P1D")
     chosen = by_start(list(events))
     for event in chosen:
-        calendar.add_component(calendar_event(event, site_url, authority))
+        calendar.add_component(calendar_event(event, site_url, authority, words))
     if chosen:
         # Each zone's rules for the years its events are in (a year either side), from the
         # content alone: the same bytes on every build.

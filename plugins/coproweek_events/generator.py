@@ -4,12 +4,15 @@ events feeds are written by the feeds plugin, from the same content model.)"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from coproweek_content.buildstate import BuildState
 from coproweek_content.events import EVENTS_URL, Event
+from coproweek_content.templatewords import language_of
+from coproweek_content.words import Words, own_words
 from pelican.generators import Generator
 
 from .calendars import calendar_bytes
@@ -24,21 +27,30 @@ class EventsGenerator(Generator):
 
     events: list[Event]
 
+    @property
+    def words(self) -> Words:
+        """This plugin's words in the edition's language."""
+        return own_words(language_of(self.settings), __file__)
+
     def generate_context(self) -> None:
         if not EventsSettings.of(self.settings).enabled:
             return
         site = BuildState.of(self.settings).loaded
         today = site.context.today
-        events = site.published_events
+        language = language_of(self.settings)
+        # Every edition shows every event, with the words around it in its own language.
+        events = [replace(event, interface_language=language) for event in site.published_events]
+        words = self.words
+        locale = str(words.locale)
         listings: dict[int, EventListing] = {}
         for year, campaign in sorted(site.context.campaigns.items(), reverse=True):
             mine = [event for event in events if event.campaign_year == year]
             if not mine:
                 continue
             url = CAMPAIGN_EVENTS_URL.format(year=year)
-            upcoming, past = split(mine, today)
+            upcoming, past = split(mine, today, locale)
             listings[year] = EventListing(
-                f"Events for Co-production Week {year}",
+                words.gettext("Events for Co-production Week %(year)s") % {"year": year},
                 url,
                 f"{url}{CALENDAR_FILE}",
                 upcoming,
@@ -48,10 +60,10 @@ class EventsGenerator(Generator):
         coming = [event for event in events if event.is_upcoming(today)]
         self.context["event_listings"] = listings
         self.context["upcoming_events"] = EventListing(
-            "Upcoming events",
+            words.gettext("Upcoming events"),
             SITE_EVENTS_URL,
             f"{SITE_EVENTS_URL}{CALENDAR_FILE}",
-            by_day(coming),
+            by_day(coming, locale),
         )
         self.context["events_url"] = EVENTS_URL
         self.events = events
@@ -72,9 +84,10 @@ class EventsGenerator(Generator):
         def write_calendar(relative: str, chosen: list[Event], name: str, single: bool) -> None:
             target = output / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(calendar_bytes(chosen, name, base, authority, single))
+            target.write_bytes(calendar_bytes(chosen, name, base, authority, words, single))
 
         sitename = self.settings.get("SITENAME", "")
+        words = self.words
         for event in events:
             listing = listings.get(event.campaign_year) if event.campaign_year else None
             data = event_data(event, base, self.settings.get("DEFAULT_LANG", "en"))
@@ -90,10 +103,15 @@ class EventsGenerator(Generator):
         for year, listing in listings.items():
             write(listing.save_as, "events", listing.url, event_listing=listing)
             mine = [event for event in events if event.campaign_year == year]
-            write_calendar(listing.calendar_url, mine, f"{sitename}: {listing.title}", False)
+            name = words.gettext("%(site)s: %(calendar)s") % {
+                "site": sitename,
+                "calendar": listing.title,
+            }
+            write_calendar(listing.calendar_url, mine, name, False)
         site_listing: EventListing = self.context["upcoming_events"]
         write(site_listing.save_as, "events", site_listing.url, event_listing=site_listing)
-        write_calendar(site_listing.calendar_url, events, f"{sitename}: events", False)
+        name = words.gettext("%(site)s: events") % {"site": sitename}
+        write_calendar(site_listing.calendar_url, events, name, False)
         BuildState.of(self.settings).stats["events"] = {"events": len(events)}
 
     def _authority(self, base: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
-from coproweek_content.dates import weekday_date
+from coproweek_content.dates import LOCALE, weekday_date
 from coproweek_content.events import Event, by_start
 from coproweek_content.model import Campaign
 
@@ -44,17 +44,21 @@ class EventListing:
         return sum(len(day.events) for day in self.upcoming)
 
 
-def by_day(events: list[Event], latest_first: bool = False) -> tuple[EventDay, ...]:
+def by_day(
+    events: list[Event], locale: str = LOCALE, latest_first: bool = False
+) -> tuple[EventDay, ...]:
     ordered = by_start(events)
     days = [
-        EventDay(day, weekday_date(day), tuple(group))
+        EventDay(day, weekday_date(day, locale), tuple(group))
         for day, group in groupby(ordered, key=lambda event: event.starts.day)
     ]
     return tuple(reversed(days)) if latest_first else tuple(days)
 
 
-def split(events: list[Event], today: date) -> tuple[tuple[EventDay, ...], tuple[EventDay, ...]]:
-    """(upcoming, past), each grouped by day."""
+def split(
+    events: list[Event], today: date, locale: str = LOCALE
+) -> tuple[tuple[EventDay, ...], tuple[EventDay, ...]]:
+    """(upcoming, past), each grouped by day, the days named in `locale`."""
     upcoming = [event for event in events if event.is_upcoming(today)]
     past = [event for event in events if not event.is_upcoming(today)]
-    return by_day(upcoming), by_day(past, latest_first=True)
+    return by_day(upcoming, locale), by_day(past, locale, latest_first=True)

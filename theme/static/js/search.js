@@ -8,6 +8,8 @@
   var list = document.getElementById("search-results");
   var words = document.getElementById("search-words");
   var pagefind = null;
+  // The page's words, in its language: the template writes them on the form.
+  function say(name) { return form.getAttribute("data-" + name); }
   // Each search (and each change to the form) gets the next number; a search whose number
   // is no longer the latest shows nothing, so results never answer an older query.
   var latest = 0;
@@ -44,7 +46,7 @@
 
   async function run(query, type, campaign) {
     var mine = clearResults();
-    status.textContent = "Searching...";
+    status.textContent = say("searching");
     var loaded;
     try {
       var engine = await load();
@@ -52,7 +54,7 @@
       loaded = await Promise.all(search.results.slice(0, 200).map(function (r) { return r.data(); }));
     } catch (error) {
       if (mine === latest) {
-        status.textContent = "The search could not be loaded. Please try the archive instead.";
+        status.textContent = say("failed");
       }
       return;
     }
@@ -72,8 +74,9 @@
       list.appendChild(item);
     });
     var count = matching.length;
-    status.textContent = count === 0 ? "No posts match \u201c" + query + "\u201d." :
-      (count === 1 ? "1 post matches." : count + " posts match.") + (count > 20 ? " Showing the first 20." : "");
+    status.textContent = count === 0 ? say("none").replace("{query}", function () { return query; }) :
+      (count === 1 ? say("one") : say("many").replace("{count}", String(count))) +
+      (count > 20 ? " " + say("first") : "");
   }
 
   form.addEventListener("input", clearResults);
