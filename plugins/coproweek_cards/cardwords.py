@@ -5,7 +5,7 @@ given in plan.py."""
 
 from __future__ import annotations
 
-from coproweek_content.dates import day_month, long_date
+from coproweek_content.dates import date_range
 from coproweek_content.loader import LoadedSite, post_url
 from coproweek_content.model import DEFAULT_CARD_LAYOUT, Campaign, CardPhoto, Post
 from coproweek_content.problems import display_path
@@ -188,14 +188,8 @@ def campaign_card(campaign: Campaign, site: LoadedSite, options: CardOptions) ->
 
 
 def campaign_dates(campaign: Campaign, words: Words) -> str:
-    """1 to 5 July 2024; 30 June to 4 July 2025 (month names from Babel's locale data)."""
-    start, end, locale = campaign.starts, campaign.ends, str(words.locale)
-    first = str(start.day) if (start.year, start.month) == (end.year, end.month) else ""
-    if start.year != end.year:
-        first = long_date(start, locale)
-    last = long_date(end, locale)
-    first = first or day_month(start, locale)
-    return words.gettext("%(first)s to %(last)s") % {"first": first, "last": last}
+    """1 to 5 July 2024; 30 June to 4 July 2025, in the language of `words`."""
+    return date_range(campaign.starts, campaign.ends, str(words.locale))
 
 
 def page_link(url: str, options: CardOptions) -> str:

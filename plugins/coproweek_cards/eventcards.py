@@ -8,14 +8,13 @@ and not yet announced events have no card (the content model does not publish th
 
 from __future__ import annotations
 
-from coproweek_content.dates import clock_time, weekday_date
-from coproweek_content.event_fields import Attendance
+from dataclasses import replace
+
 from coproweek_content.events import Event
 from coproweek_content.loader import LoadedSite
 from coproweek_content.model import DEFAULT_CARD_LAYOUT
 from coproweek_content.problems import display_path
 from coproweek_content.source import read_source
-from coproweek_content.words import Words
 
 from . import alt, captions
 from .cardmodel import Card, CardOptions
@@ -41,10 +40,11 @@ def event_cards(site: LoadedSite, options: CardOptions) -> list[Card]:
 
 def event_card(event: Event, site: LoadedSite, options: CardOptions) -> Card:
     """An event's card, without file names yet (also for a withdrawn event's takedown)."""
-    facts = event.card_facts()
+    # The event's date, time and place in the edition's language (the model words them).
+    facts = replace(event, interface_language=options.language).card_facts()
     language = options.words()
     _ = language.gettext
-    when, place = when_words(event, language), place_words(event, language)
+    when, place = facts.when, facts.place
     year = facts.campaign_year
     campaign = site.context.campaigns.get(year) if year else None
     style = (campaign.card.layout if campaign else "") or DEFAULT_CARD_LAYOUT
@@ -94,41 +94,3 @@ def _place_lines(place: str, venue: str) -> str:
     if venue and place.startswith(f"{venue}, "):
         return f"{venue},\n{place[len(venue) + 2 :]}"
     return place
-
-
-def when_words(event: Event, words: Words) -> str:
-    """The event's date and time in the card's language, in the event's own time zone, as
-    Event.when_text says them in English: Tuesday 1 July 2025, 10:00 to 12:00 BST."""
-    _, locale = words.gettext, str(words.locale)
-    first, last = event.starts.day, event.ends.day
-    if event.all_day:
-        if first == last:
-            return _("%(day)s, all day") % {"day": weekday_date(first, locale)}
-        return _("%(first)s to %(last)s") % {
-            "first": weekday_date(first, locale),
-            "last": weekday_date(last, locale),
-        }
-    start, end = event.start_at, event.end_at
-    zone = end.tzname() if start.tzname() == end.tzname() else ""
-    start_text = clock_time(start, locale) + ("" if zone else f" {start.tzname()}")
-    end_text = f"{clock_time(end, locale)} {end.tzname()}"
-    if first == last:
-        return _("%(day)s, %(start)s to %(end)s") % {
-            "day": weekday_date(first, locale),
-            "start": start_text,
-            "end": end_text,
-        }
-    return _("%(first)s to %(last)s") % {
-        "first": f"{weekday_date(first, locale)} {start_text}",
-        "last": f"{weekday_date(last, locale)} {end_text}",
-    }
-
-
-def place_words(event: Event, words: Words) -> str:
-    """Online, or the venue and address (and online), as Event.place_text says in English."""
-    here = ", ".join(part for part in (event.venue, event.address) if part)
-    if event.attendance is Attendance.ONLINE:
-        return words.gettext("Online")
-    if event.attendance is Attendance.HYBRID:
-        return words.gettext("%(place)s, and online") % {"place": here}
-    return here
