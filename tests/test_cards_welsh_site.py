@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 from conftest import ROOT, build, copy_fixture
@@ -94,3 +95,29 @@ def test_withdrawing_a_translated_quote_lists_both_languages_cards(tmp_path: Pat
         for entry in card["files"]:
             assert listed.count(entry["url"].rsplit("/", 1)[1]) == 1, (entry["url"], printed)
     assert not (tmp_path / "output/cy/2026/cofnodion").exists()
+
+
+@pytest.mark.parametrize("english_name", ["", "Co-production Week Riverside"])
+def test_the_bilingual_card_names_the_editions_sites(tmp_path: Path, english_name: str) -> None:
+    """Editions with site names of their own: each edition's cards show its own, and the
+    bilingual title card the names both editions know, Welsh first, one card in both."""
+    content = copy_fixture("cards-welsh", tmp_path)
+    names: dict[str, dict[str, str]] = {"cy": {"SITENAME": "Wythnos Cydgynhyrchu Glan-yr-afon"}}
+    if english_name:
+        names["en"] = {"SITENAME": english_name}
+    result, printed = build(
+        content, tmp_path / "output", COPROWEEK_EDITION_SETTINGS=names, **BILINGUAL_SITE
+    )
+    assert result.ok, printed
+    english, welsh = Edition(tmp_path / "output"), Edition(tmp_path / "output" / "cy")
+    both = " · ".join(name for name in ("Wythnos Cydgynhyrchu Glan-yr-afon", english_name) if name)
+    for edition in (english, welsh):
+        assert f"the name {both}." in edition.card("campaigns/2026.md")["alt_long"]
+    assert [f["url"] for f in english.card("campaigns/2026.md")["files"]] == [
+        f["url"].removeprefix("/cy") for f in welsh.card("campaigns/2026.md")["files"]
+    ]
+    quote = welsh.card("quotes/2026/cofnodion.md")["alt_long"]
+    assert quote.endswith("a’r enw Wythnos Cydgynhyrchu Glan-yr-afon.")
+    assert english.card("quotes/2026/minutes.md")["alt_long"].endswith(
+        f"and the name {english_name or 'Co-production Week'}."
+    )

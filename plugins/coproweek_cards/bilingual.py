@@ -62,6 +62,7 @@ def _bilingual(title: Layout) -> Layout:
         name=f"{title.style}-{KIND}",
         stack=(kicker, text, attribution, *second),
         footer_start=replace(title.footer_start, max_lines=2),  # both hashtags
+        footer_end=replace(title.footer_end, max_lines=2),  # both site names, if they differ
     )
 
 

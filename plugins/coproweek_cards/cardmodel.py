@@ -103,7 +103,7 @@ class CardOptions:
     together: tuple[str, ...] = ()
     catalogues: tuple[Path, ...] = ()  # the translations folders of the build
     # The corner words of a bilingual card: the same in both editions (each edition's own
-    # site name where COPROWEEK_EDITION_SETTINGS gives one, Welsh first).
+    # site name where COPROWEEK_EDITION_SETTINGS gives one, Welsh first, a line each).
     wordmark_together: str = ""
 
     def words(self, language: str | None = None) -> Words:
@@ -137,21 +137,20 @@ class CardOptions:
 
 
 def _names_together(settings: dict[str, Any]) -> str:
-    """Each edition's site name, Welsh first, once each: the SITENAME of pelicanconf.py
-    for an edition COPROWEEK_EDITION_SETTINGS gives no name of its own."""
+    """The site's names for a card both editions show, Welsh first, a line each: each
+    edition's SITENAME from COPROWEEK_EDITION_SETTINGS; pelicanconf.py's SITENAME when no
+    edition has a name of its own. Where only some have one, only theirs: an edition with
+    a name of its own never sees pelicanconf.py's, and both editions must draw one card."""
     content = ContentSettings.of(settings)
     own = {
         language: chosen["SITENAME"]
         for language, chosen in (content.edition_settings or {}).items()
         if chosen.get("SITENAME")
     }
-    this = card_language(settings)
-    # This edition's settings hold pelicanconf.py's SITENAME unless it has a name of its own.
-    common = "" if this in own else str(settings.get("SITENAME", ""))
-    names = [own.get(language, common) for language in content.editions.in_order_shown()]
-    if not all(names):  # pelicanconf.py's name is not known to this edition's run
+    shown = [own[language] for language in content.editions.in_order_shown() if language in own]
+    if not shown:  # every edition has pelicanconf.py's SITENAME
         return str(settings.get("SITENAME", ""))
-    return " · ".join(dict.fromkeys(names))
+    return "\n".join(dict.fromkeys(shown))
 
 
 def _logo_path(settings: dict[str, Any]) -> str:

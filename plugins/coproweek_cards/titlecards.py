@@ -62,7 +62,7 @@ def title_card(campaign: Campaign, site: LoadedSite, options: CardOptions) -> Ca
     parts: list[tuple[str, str, str]] = []  # (language, alt, alt_long)
     for number, (language, text) in enumerate(zip(languages, (first, second), strict=True)):
         own = {"kicker": names[number], "text": text.theme, "attribution": dates[number]}
-        own |= corner
+        own |= corner | {"wordmark": corner["wordmark"].replace("\n", " · ")}
         shown = options.words(language)
         parts.append(
             (
