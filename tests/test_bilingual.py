@@ -65,9 +65,10 @@ def walk_languages(output: Path) -> int:
             assert theirs == alternates, source
             assert not document.cssselect(".language-link span"), source
         else:
-            # No translation: the link says so, in the other language.
-            (note,) = document.cssselect(".language-link span")
-            assert note.get("lang") == link.get("hreflang"), source
+            # No version in the other language: the link leads to the nearest page there (a
+            # post or page says, in the other language, that it is only in this one).
+            for note in document.cssselect(".language-link span"):
+                assert note.get("lang") == link.get("hreflang"), source
         walked += 1
     return walked
 

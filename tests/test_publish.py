@@ -108,24 +108,38 @@ def sitemap_addresses(output: Path) -> set[str]:
     return {loc.text or "" for loc in tree.iter(f"{SITEMAP_NS}loc")}
 
 
+def editions_of(output: Path) -> list[str]:
+    """The folders of the site's editions: the main one, and cy/ on a bilingual site."""
+    return ["", *(["cy/"] if (output / "cy" / "sitemap.xml").is_file() else [])]
+
+
 def test_sitemap_lists_every_published_page_and_nothing_else(sample_site: Path) -> None:
-    listed = sitemap_addresses(sample_site)
+    """Each edition's sitemap lists that edition's pages (a bilingual site has two)."""
     base = "http://localhost:8000/"
-    expected = set()
+    editions = editions_of(sample_site)
+    expected: dict[str, set[str]] = {edition: set() for edition in editions}
     for page in sample_site.rglob("*.html"):
         relative = page.relative_to(sample_site).as_posix()
-        if relative == "404.html" or b'name="robots" content="noindex' in page.read_bytes():
+        edition = "cy/" if "cy/" in editions and relative.startswith("cy/") else ""
+        if (
+            relative == f"{edition}404.html"
+            or b'name="robots" content="noindex' in page.read_bytes()
+        ):
             continue
         address = relative[: -len("index.html")] if relative.endswith("index.html") else relative
-        expected.add(base + quote(address))
-    assert listed == expected
+        expected[edition].add(base + quote(address))
+    for edition in editions:
+        assert sitemap_addresses(sample_site / edition) == expected[edition], edition
+    listed = sitemap_addresses(sample_site)
     assert base + "2024/delroy-what-is-missing-is-time/" in listed
     assert not [address for address in listed if "withdrawn-example" in address]
 
 
 def test_robots_txt_points_to_the_sitemap(sample_site: Path) -> None:
     robots = (sample_site / "robots.txt").read_text(encoding="utf-8")
-    assert "Sitemap: http://localhost:8000/sitemap.xml" in robots
+    for edition in editions_of(sample_site):
+        assert f"Sitemap: http://localhost:8000/{edition}sitemap.xml\n" in robots
+    assert not (sample_site / "cy" / "robots.txt").exists()
 
 
 def visible_text(page: Path) -> str:

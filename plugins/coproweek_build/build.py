@@ -237,7 +237,9 @@ def _build(runs: list[EditionRun], staging: Path, output: Path, out: TextIO) -> 
         for note in run.state.notes:
             print(printable_lines(note), file=out)
     cache_root = Path(settings["CACHE_PATH"]).parent
-    result.taken_down = takedown_lines(whole, settings.get("SITEURL", ""), cache_root)
+    result.taken_down = takedown_lines(
+        whole, settings.get("SITEURL", ""), cache_root, main.state.editions
+    )
     if result.taken_down:
         print(
             "\nTaken down (not on the site any more). Remove by hand what was shared earlier:",

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from .editions import Editions, primary
 from .model import Campaign, Consent, Naming, Page, Person, Post, QuotedPerson
-from .problems import Problem, Severity, display_path
+from .posts import load_post
+from .problems import FileReport, Problem, Severity, display_path
 
 if TYPE_CHECKING:
     from .loader import LoadedSite
@@ -218,32 +219,17 @@ def _same_person(one: QuotedPerson, other: QuotedPerson) -> bool:
     return one.person.name.casefold().split() == other.person.name.casefold().split()
 
 
-def edition_view(site: LoadedSite, language: str) -> LoadedSite:
-    """The site as the edition in `language` publishes it: its own posts and pages, every
-    event, and each campaign with its words in that language (when it has them)."""
-    editions = site.context.editions
-    campaigns = {
-        year: campaign_in(campaign, language) for year, campaign in site.context.campaigns.items()
-    }
-    context = dataclasses.replace(site.context, campaigns=campaigns, _renderer=None)
-    return dataclasses.replace(
-        site,
-        context=context,
-        posts=[post for post in site.posts if editions.edition_of(post.language) == language],
-        pages=[page for page in site.pages if editions.edition_of(page.language) == language],
-        problems=[],  # the whole site's problems are reported once
-        _by_path={},
-    )
-
-
-def campaign_in(campaign: Campaign, language: str) -> Campaign:
-    text = campaign.text_in(language)
-    if text is None or campaign.language == language:
-        return campaign
-    return dataclasses.replace(
-        campaign,
-        theme=text.theme,
-        hashtag=text.hashtag,
-        intro_html=text.intro_html,
-        language=language,
-    )
+def share_consent(site: LoadedSite) -> None:
+    """Read again, with their pair's consent, the posts whose translation allows less:
+    names, titles and attributions then follow the stricter file everywhere."""
+    context = site.context
+    for path, shared in consent_to_share(site).items():
+        old = site.post_for(path)
+        if old is None:
+            continue
+        report = FileReport(display_path(path, context.project_root))
+        post = load_post(path, old.kind, context, report, shared)
+        site.posts = [p for p in site.posts if p is not old] + ([post] if post else [])
+        site.problems = [p for p in site.problems if p.path != report.path] + report.problems
+    site.posts.sort(key=lambda post: str(post.source_path))
+    site._by_path = {}  # noqa: SLF001 (its own cache of the posts by path, now stale)

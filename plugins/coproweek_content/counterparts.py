@@ -3,21 +3,26 @@ page, the hreflang alternates in its head and the sitemap.
 
 A post or fixed page is paired with the file that shares its Translation-key (when both are
 published). The pages every edition writes for itself (the home page, search, lists,
-campaign pages, events) mirror each other at the same address under /cy/. Any other page
-(a tag, a person, a gallery, a post without a translation) links to the nearest page above
-it that the other edition has, at worst its home page, and says so.
+campaign pages, events) mirror each other at the same address under /cy/, as do the lists
+made of posts (a year's, a tag's) when both editions have posts for them. Any other page
+links to the nearest page above it that the other edition has, at worst its home page; a
+post or page without a translation says so, in the other language.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .bilingual import edition_view, translation_groups
+from .bilingual import translation_groups
 from .editions import OWN_NAMES, Editions
+from .fields import slug
 from .loader import post_url
 from .model import Page, Post
+from .reader import CATEGORY_FOR_KIND
+from .views import edition_view
 
 if TYPE_CHECKING:
     from .loader import LoadedSite
@@ -60,15 +65,25 @@ class LanguageLink:
     name: str  # the language's name in itself: Cymraeg, English
     url: str
     exact: bool  # False: the nearest page the other edition has (this page is not there)
+    only_here: bool = False  # a post or page with no version in the other language
 
 
 class Counterparts:
-    def __init__(self, whole: LoadedSite, editions: Editions, root_url: str) -> None:
+    def __init__(
+        self,
+        whole: LoadedSite,
+        editions: Editions,
+        root_url: str,
+        patterns: Mapping[str, str] | None = None,
+    ) -> None:
+        """`patterns`: Pelican's *_SAVE_AS settings, for the lists made of an edition's
+        posts (a tag's, a year's, a person's page)."""
         self.editions = editions
         self.root_url = root_url.rstrip("/")
         self._entries: dict[str, dict[str, str]] = {}  # "cy:2025/x/index.html" -> {en: ...}
         self._written: dict[str, set[str]] = {}
         self._published: dict[str, list[Post]] = {}
+        self._listings: dict[str, set[str]] = {}
         today = whole.context.today
         for language in editions.languages:
             view = edition_view(whole, language)
@@ -76,6 +91,7 @@ class Counterparts:
             paths = {_path_of(post) for post in view.published}
             paths |= {_path_of(page) for page in view.pages}
             self._written[language] = paths
+            self._listings[language] = _listings(view.published, patterns or {})
         for entries in translation_groups(whole).values():
             versions: dict[str, str] = {}
             for entry in entries:
@@ -100,7 +116,9 @@ class Counterparts:
             return {language: path}  # a post or page without a translation
         if path in EVERY_EDITION or MIRRORED.fullmatch(path):
             return dict.fromkeys(self.editions.languages, path)
-        return {language: path}
+        return {other: path for other, paths in self._listings.items() if path in paths} or {
+            language: path
+        }
 
     def alternates(self, language: str, path: str) -> tuple[Alternate, ...]:
         """The page and its translations, for hreflang: nothing for a page in one language."""
@@ -124,7 +142,12 @@ class Counterparts:
         exact = other in versions
         target = versions[other] if exact else self._nearest(path)
         return LanguageLink(
-            other, self.editions.html_lang(other), OWN_NAMES[other], self.url(other, target), exact
+            other,
+            self.editions.html_lang(other),
+            OWN_NAMES[other],
+            self.url(other, target),
+            exact,
+            only_here=not exact and path in self._written.get(language, ()),
         )
 
     def only_elsewhere(self, language: str, year: int) -> list[tuple[Post, str, str]]:
@@ -149,6 +172,24 @@ class Counterparts:
             if candidate in EVERY_EDITION or MIRRORED.fullmatch(candidate):
                 return candidate
         return HOME
+
+
+def _listings(posts: list[Post], patterns: Mapping[str, str]) -> set[str]:
+    """The list pages Pelican makes of these posts: each year's, tag's, type's and named
+    person's (as the patterns say; none without them)."""
+    found: set[str] = set()
+    year, tag = patterns.get("YEAR_ARCHIVE_SAVE_AS"), patterns.get("TAG_SAVE_AS")
+    person, kind = patterns.get("AUTHOR_SAVE_AS"), patterns.get("CATEGORY_SAVE_AS")
+    for post in posts:
+        if year:
+            found.add(year.format(date=post.date))
+        if tag:
+            found |= {tag.format(slug=slug(name)) for name in post.tags}
+        if person and post.person.has_public_page:
+            found.add(person.format(slug=slug(post.display_name)))
+        if kind:
+            found.add(kind.format(slug=slug(CATEGORY_FOR_KIND[post.kind])))
+    return found
 
 
 def _path_of(entry: Post | Page) -> str:

@@ -39,7 +39,7 @@ def language_link(context: Any) -> ShownLink | None:
     if link is None:
         return None
     note = ""
-    if not link.exact:
+    if link.only_here:
         words = words_for(link.language, catalogue_folders(context))
         note = only_in(words, state.language)
     return ShownLink(link.language, link.html_lang, link.name, link.url, note)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .addresses import Addresses
-from .bilingual import consent_to_share, translation_problems
+from .bilingual import share_consent, translation_problems
 from .editions import Editions
 from .event_files import load_event
 from .events import Event
@@ -18,7 +18,13 @@ from .images import PhotoSizes
 from .inventory import take_inventory
 from .memo import Memo
 from .model import Campaign, Image, Page, Post
-from .others import is_campaign_translation, load_campaign, load_campaign_text, load_page
+from .others import (
+    add_campaign_text,
+    featured_problems,
+    is_campaign_translation,
+    load_campaign,
+    load_page,
+)
 from .pool import default_workers, process_pool
 from .posts import load_post
 from .problems import Problem, Severity, display_path
@@ -213,7 +219,7 @@ def load_site(
         site.problems += report.problems
     for path in [path for path in campaign_paths if is_campaign_translation(path)]:
         report = report_for(path)
-        _add_campaign_text(path, context, report)
+        add_campaign_text(path, context, report)
         site.problems += report.problems
 
     if memo is not None:
@@ -235,77 +241,12 @@ def load_site(
             site.pages.append(page)
         site.problems += report.problems
     _load_events(site, inventory.of("event"), addresses)
-    _share_consent(site)
+    share_consent(site)
     site.problems += translation_problems(site)
     site.problems += addresses.problems
-    site.problems += _featured_problems(site)
+    site.problems += featured_problems(site)
     _report_held_back(site)
     return site
-
-
-def _share_consent(site: LoadedSite) -> None:
-    """Read again, with their pair's consent, the posts whose translation allows less:
-    names, titles and attributions then follow the stricter file everywhere."""
-    context = site.context
-    for path, shared in consent_to_share(site).items():
-        old = site.post_for(path)
-        if old is None:
-            continue
-        report = FileReport(display_path(path, context.project_root))
-        post = load_post(path, old.kind, context, report, shared)
-        site.posts = [p for p in site.posts if p is not old] + ([post] if post else [])
-        site.problems = [p for p in site.problems if p.path != report.path] + report.problems
-    site.posts.sort(key=lambda post: str(post.source_path))
-    site._by_path = {}  # noqa: SLF001 (its own cache of the posts by path, now stale)
-
-
-def _add_campaign_text(path: Path, context: SiteContext, report: FileReport) -> None:
-    """A campaign's words in another language join the campaign they translate."""
-    found = load_campaign_text(path, context, report)
-    if found is None:
-        return
-    year, text, images = found
-    campaign = context.campaigns.get(year)
-    if campaign is None:
-        report.add(
-            1,
-            f"there is no campaign for {year}, so there is nothing to translate.",
-            f"add content/campaigns/{year}.md (the campaign itself), or correct the year.",
-        )
-    elif (same := campaign.text_in(text.language)) is not None:
-        report.add(
-            1,
-            f"the {year} campaign already has its words in this language "
-            f"({display_path(same.source_path or campaign.source_path, context.project_root)}).",
-            "keep one file per campaign and language: remove or merge the other one.",
-        )
-    else:
-        context.campaigns[year] = dataclasses.replace(
-            campaign, texts=(*campaign.texts, text), images=(*campaign.images, *images)
-        )
-
-
-def _featured_problems(site: LoadedSite) -> list[Problem]:
-    """A campaign's Featured field must name a post of that campaign with a quote."""
-    problems = []
-    for year, campaign in site.context.campaigns.items():
-        if not campaign.featured:
-            continue
-        own = [p for p in site.posts if p.campaign_year == year and p.quotes]
-        if any(post.slug == campaign.featured for post in own):
-            continue
-        examples = ", ".join(sorted(post.slug for post in own)[:3]) or "none yet"
-        problems.append(
-            Problem(
-                display_path(campaign.source_path, site.context.project_root),
-                campaign.featured_line,
-                f'Featured is "{campaign.featured}", but no quote post or blog post with a pull '
-                f"quote in the {year} campaign has that name.",
-                "write the file name of one of the year's posts without .md (posts of "
-                f"{year} with quotes: {examples}), or leave Featured out to show the newest quote.",
-            )
-        )
-    return problems
 
 
 def known_organisations(site: LoadedSite) -> list[str]:

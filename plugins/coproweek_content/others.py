@@ -1,7 +1,9 @@
-"""Reading a campaign file and a fixed page into the model."""
+"""Reading a campaign file (and its words in another language) and a fixed page into the
+model."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from .carddesign import card_design, partner_logos
@@ -11,12 +13,13 @@ from .fields import CAMPAIGN_FIELDS, CAMPAIGN_TEXT_FIELDS, PAGE_FIELDS, FieldErr
 from .fields import slug as make_slug
 from .model import Campaign, CampaignText, Page, Palette
 from .posts import readable_source, report_rendering
+from .problems import Problem, display_path
 from .values import FileReport, read_values
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .loader import SiteContext
+    from .loader import LoadedSite, SiteContext
     from .model import Image
 
 CAMPAIGN_NEEDS = (
@@ -137,3 +140,52 @@ def load_page(path: Path, context: SiteContext, report: FileReport) -> Page | No
         language=values.get("language", ""),
         translation_key=values.get("translation_key", ""),
     )
+
+
+def add_campaign_text(path: Path, context: SiteContext, report: FileReport) -> None:
+    """A campaign's words in another language join the campaign they translate."""
+    found = load_campaign_text(path, context, report)
+    if found is None:
+        return
+    year, text, images = found
+    campaign = context.campaigns.get(year)
+    if campaign is None:
+        report.add(
+            1,
+            f"there is no campaign for {year}, so there is nothing to translate.",
+            f"add content/campaigns/{year}.md (the campaign itself), or correct the year.",
+        )
+    elif (same := campaign.text_in(text.language)) is not None:
+        report.add(
+            1,
+            f"the {year} campaign already has its words in this language "
+            f"({display_path(same.source_path or campaign.source_path, context.project_root)}).",
+            "keep one file per campaign and language: remove or merge the other one.",
+        )
+    else:
+        context.campaigns[year] = dataclasses.replace(
+            campaign, texts=(*campaign.texts, text), images=(*campaign.images, *images)
+        )
+
+
+def featured_problems(site: LoadedSite) -> list[Problem]:
+    """A campaign's Featured field must name a post of that campaign with a quote."""
+    problems = []
+    for year, campaign in site.context.campaigns.items():
+        if not campaign.featured:
+            continue
+        own = [p for p in site.posts if p.campaign_year == year and p.quotes]
+        if any(post.slug == campaign.featured for post in own):
+            continue
+        examples = ", ".join(sorted(post.slug for post in own)[:3]) or "none yet"
+        problems.append(
+            Problem(
+                display_path(campaign.source_path, site.context.project_root),
+                campaign.featured_line,
+                f'Featured is "{campaign.featured}", but no quote post or blog post with a pull '
+                f"quote in the {year} campaign has that name.",
+                "write the file name of one of the year's posts without .md (posts of "
+                f"{year} with quotes: {examples}), or leave Featured out to show the newest quote.",
+            )
+        )
+    return problems

@@ -10,11 +10,11 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .bilingual import edition_view
 from .buildstate import BuildState
 from .images import PhotoSizes, picture_html, plan_for, write_photo
 from .references import photo_at
 from .settings import ContentSettings
+from .views import edition_view
 
 
 def photo_sizes(settings: Any) -> PhotoSizes:

@@ -7,7 +7,6 @@ from typing import Any
 
 from blinker import signal
 
-from .bilingual import edition_view
 from .buildstate import BuildState
 from .config import Settings, check_settings
 from .counterparts import Counterparts
@@ -16,6 +15,7 @@ from .images import PhotoSizes
 from .loader import LoadedSite, SiteContext, load_site
 from .memo import Memo
 from .settings import ContentSettings
+from .views import edition_view
 from .words import catalogue_folders, words_for
 
 # Sent when a build starts: each plugin's receiver returns its Settings class, so that
@@ -24,6 +24,11 @@ settings_wanted = signal("coproweek-settings-wanted")
 # Sent once the content model is read, with the build state: other plugins add the
 # problems their own checks find (cards that do not fit, say) to `state.extra_problems`.
 content_loaded = signal("coproweek-content-loaded")
+
+
+# Where Pelican writes the lists made of posts: a page of one edition has its counterpart
+# in the other when that edition has posts for it too.
+LIST_PATTERNS = ("YEAR_ARCHIVE_SAVE_AS", "TAG_SAVE_AS", "AUTHOR_SAVE_AS", "CATEGORY_SAVE_AS")
 
 
 def read_settings(settings: dict[str, Any], state: BuildState) -> None:
@@ -45,7 +50,8 @@ def load(settings: dict[str, Any], state: BuildState) -> LoadedSite:
     if state.whole_site is None:
         state.whole_site = read_content(settings, chosen, state.root_url)
     state.site = edition_view(state.whole_site, state.language)
-    state.counterparts = Counterparts(state.whole_site, editions, state.root_url)
+    patterns = {name: str(settings.get(name) or "") for name in LIST_PATTERNS}
+    state.counterparts = Counterparts(state.whole_site, editions, state.root_url, patterns)
     content_loaded.send(state, settings=settings)
     return state.site
 

@@ -4,6 +4,12 @@ Feeds: the whole site, each campaign year, each type (quotes, blogs) and, when
 COPROWEEK_FEEDS_PER_TAG is on, each tag. Only published posts whose author agreed to the
 newsletter channel are listed. Defaults are in settings.py.
 
+Languages: each edition's Pelican run writes its own feeds of its own posts (the Welsh ones
+under /cy/feeds/, with each campaign's events feed under /cy/campaigns/), in its language
+(Atom's xml:lang, RSS's <language>), with titles, descriptions and the words inside items
+from translations/<language>/LC_MESSAGES/messages.po, and the feed stylesheet's words too
+(stylesheet.py).
+
 Signals:
 - coproweek_content's settings_wanted: this plugin's settings (settings.py), checked;
 - get_generators: FeedsGenerator plans the feeds (template context `feeds`) and

@@ -51,6 +51,8 @@ class FeedIndex(Mapping[int, list[dict[str, str]]]):
     types: dict[str, FeedChannel] = field(default_factory=dict)
     tags: dict[str, FeedChannel] = field(default_factory=dict)
     events: dict[int, FeedChannel] = field(default_factory=dict)  # by campaign year
+    # How a campaign page names a feed, in the edition's words.
+    feed_label: str = "%(format)s feed: %(title)s"
 
     @property
     def channels(self) -> list[FeedChannel]:
@@ -67,7 +69,10 @@ class FeedIndex(Mapping[int, list[dict[str, str]]]):
         except (TypeError, ValueError):
             raise KeyError(year) from None
         return [
-            {"title": f"{link.label} feed: {channel.title}", "url": link.path}
+            {
+                "title": self.feed_label % {"format": link.label, "title": channel.title},
+                "url": link.path,
+            }
             for link in channel.links
         ]
 

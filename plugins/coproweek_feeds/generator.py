@@ -11,10 +11,12 @@ from coproweek_content.buildstate import BuildState
 from pelican.generators import Generator
 
 from .channels import FeedIndex
+from .edition import edition_of
 from .items import Card, resolve_card
 from .plan import plan_feeds
 from .render import feed_bytes, stylesheet_href, write_feed
 from .settings import FEEDS_PAGE_TEMPLATE, STYLESHEET, site_url
+from .stylesheet import write_stylesheet
 
 # Under "pelican", so the build command hears the warning (and publishes nothing).
 logger = logging.getLogger("pelican.coproweek_feeds")
@@ -45,7 +47,8 @@ class FeedsGenerator(Generator):
 
 
 def write_planned_feeds(pelican: Any) -> None:
-    """Write every planned feed in every chosen format (signal `finalized`)."""
+    """Write every planned feed in every chosen format, and the stylesheet that shows them
+    in a browser in the edition's language (signal `finalized`)."""
     output_path = Path(pelican.output_path).resolve()
     index = BuildState.of(pelican.settings).get_part(STATE_PART)
     if not isinstance(index, FeedIndex):
@@ -65,6 +68,10 @@ def write_planned_feeds(pelican: Any) -> None:
                 stylesheet=stylesheet_href(link.path, f"{static_dir}/{STYLESHEET}"),
             )
             write_feed(output_path, link.path, xml)
+    if index.channels:
+        theme_file = Path(settings["THEME"]) / "static" / STYLESHEET
+        target = output_path / static_dir / STYLESHEET
+        write_stylesheet(theme_file, target, edition_of(settings).words)
 
 
 def _cards(index: FeedIndex, base: str, output_path: Path) -> dict[str, Card]:

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from coproweek_content.buildstate import BuildState
 from coproweek_content.model import Post
+from coproweek_content.words import Words
 
 from .links import absolute_links
 from .settings import CONSENT_CHANNEL
@@ -54,14 +55,16 @@ class FeedItem:
     card_source: Any = None  # the article's `card`, read when feeds are written
     content: str | None = None  # HTML with absolute addresses, or made from content_parts
     # Made only for the items a feed lists: most posts are past every feed's item limit.
-    content_parts: tuple[Any, Any, str, Day] | None = field(default=None, repr=False, compare=False)
+    content_parts: tuple[Any, Any, str, Day, Words] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def html(self) -> str:
         """The full post as HTML, with absolute addresses."""
         if self.content is not None:
             return self.content
-        post, article, site_url, today = self.content_parts  # type: ignore[misc]
-        return item_html(post, article, site_url, today)
+        post, article, site_url, today, words = self.content_parts  # type: ignore[misc]
+        return item_html(post, article, site_url, today, words)
 
 
 @lru_cache(maxsize=8)
@@ -89,21 +92,24 @@ def aware(moment: datetime, timezone: str) -> datetime:
     return moment.replace(tzinfo=ZoneInfo(timezone or "UTC"))
 
 
-def campaign_label(year: int) -> str:
-    return f"Co-production Week {year}"
+def campaign_label(year: int, words: Words) -> str:
+    return words.gettext("Co-production Week %(year)s") % {"year": year}
 
 
-def item_html(post: Post, article: Any, site_url: str, today: date) -> str:
-    """The full post as HTML for a feed reader or a newsletter."""
+def item_html(post: Post, article: Any, site_url: str, today: date, words: Words) -> str:
+    """The full post as HTML for a feed reader or a newsletter, in the edition's words (the
+    catalogue's own, each name and address escaped)."""
     if post.kind == "quote":
         parts = [
             f"<blockquote>{post.html_for(today, CONSENT_CHANNEL)}</blockquote>",
             f"<p>— {escape(post.byline)}</p>",
         ]
         if post.link:
-            parts.append(f'<p><a href="{escape(post.link)}">Read the longer piece</a></p>')
+            more = words.gettext("Read the longer piece")
+            parts.append(f'<p><a href="{escape(post.link)}">{more}</a></p>')
     else:
-        parts = [f"<p>By {escape(post.byline)}</p>"]
+        byline = words.gettext("By %(name)s") % {"name": escape(post.byline)}
+        parts = [f"<p>{byline}</p>"]
         if post.hero:
             parts.append(
                 f'<p><img src="{escape(site_url)}/{escape(post.hero.path)}" '
@@ -111,10 +117,9 @@ def item_html(post: Post, article: Any, site_url: str, today: date) -> str:
             )
         parts.append(post.html_for(today, CONSENT_CHANNEL))
         if post.link:
-            parts.append(
-                f'<p>This post first appeared at <a href="{escape(post.link)}">'
-                f"{escape(post.link)}</a>.</p>"
-            )
+            link = f'<a href="{escape(post.link)}">{escape(post.link)}</a>'
+            first = words.gettext("This post first appeared at %(link)s.") % {"link": link}
+            parts.append(f"<p>{first}</p>")
     page_url = f"{site_url}/{article.url}"
     return absolute_links("\n".join(parts), page_url)
 
@@ -131,7 +136,7 @@ def post_of(article: Any) -> Post | None:
 
 
 def feed_item(
-    article: Any, settings: dict[str, Any], site_url: str, authority: str
+    article: Any, settings: dict[str, Any], site_url: str, authority: str, words: Words
 ) -> FeedItem | None:
     post = post_of(article)
     if post is None or not post.consent.allows(CONSENT_CHANNEL):
@@ -139,7 +144,7 @@ def feed_item(
     tags = tuple((tag.slug, str(tag)) for tag in getattr(article, "tags", []) or [])
     categories = tuple(name for _, name in tags)
     if post.campaign_year:
-        categories += (campaign_label(post.campaign_year),)
+        categories += (campaign_label(post.campaign_year, words),)
     return FeedItem(
         id=stable_id(authority, post, Path(settings["PATH"])),
         title=post.title,
@@ -147,7 +152,13 @@ def feed_item(
         date=aware(article.date, settings.get("TIMEZONE", "UTC")),
         author=post.display_name,
         summary=item_summary(post, article),
-        content_parts=(post, article, site_url, BuildState.of(settings).loaded.context.today),
+        content_parts=(
+            post,
+            article,
+            site_url,
+            BuildState.of(settings).loaded.context.today,
+            words,
+        ),
         categories=categories,
         kind=post.kind,
         type_slug=article.category.slug,

@@ -3,22 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 from coproweek_content.buildstate import BuildState
 from coproweek_content.events import CAMPAIGN_EVENTS_URL, EVENTS_FEED_NAME
+from coproweek_content.words import Words
 
 from .channels import FORMATS, FeedChannel, FeedIndex, make_channel
+from .edition import Edition, edition_of
 from .events import feed_item as event_item
 from .items import FeedItem, campaign_label, feed_item, post_of
 from .settings import CONSENT_CHANNEL, FeedsSettings, campaign_page, site_url
 
-# How a type's feed is named, by the slug of the type's page.
-TYPE_WORDS = {"quotes": "quotes", "blogs": "blog posts"}
-
 Channel = Callable[..., FeedChannel | None]
+
+
+def type_texts(slug: str, site: str, words: Words) -> tuple[str, str]:
+    """The title and description of a type's feed, by the slug of the type's page."""
+    names = {"site": site}
+    if slug == "quotes":
+        return (
+            words.gettext("%(site)s: quotes") % names,
+            words.gettext("All the quotes from %(site)s, newest first.") % names,
+        )
+    if slug == "blogs":
+        return (
+            words.gettext("%(site)s: blog posts") % names,
+            words.gettext("All the blog posts from %(site)s, newest first.") % names,
+        )
+    return (
+        f"{site}: {slug}",
+        words.gettext("All the %(type)s from %(site)s, newest first.") % {**names, "type": slug},
+    )
 
 
 def id_authority(settings: dict[str, Any]) -> str:
@@ -30,13 +49,15 @@ def plan_feeds(articles: list[Any], settings: dict[str, Any]) -> FeedIndex:
     """Every feed of the site, from the articles Pelican publishes. A feed with no post is
     left out (it would have no date), and so are the links to it."""
     base = site_url(settings)
+    edition = edition_of(settings)
+    words = edition.words
     options = FeedsSettings.of(settings)
     folder = options.dir.strip("/")
     authority = id_authority(settings)
     limit = options.item_limit
     per_tag = options.per_tag
     chosen = listed_articles(articles, limit, per_tag) if limit else articles
-    found = (feed_item(article, settings, base, authority) for article in chosen)
+    found = (feed_item(article, settings, base, authority, words) for article in chosen)
     items = [item for item in found if item is not None]
     channel: Channel = partial(
         make_channel,
@@ -46,19 +67,23 @@ def plan_feeds(articles: list[Any], settings: dict[str, Any]) -> FeedIndex:
     )
     groups = set(options.groups)
     sitename = settings.get("SITENAME", "")
-    index = FeedIndex(page_path=f"{folder}/")
+    index = FeedIndex(
+        page_path=f"{folder}/", feed_label=words.gettext("%(format)s feed: %(title)s")
+    )
+    names = {"site": sitename}
     if "site" in groups:
-        description = settings.get("SITE_DESCRIPTION") or f"Every post from {sitename}."
-        index.site = channel(
-            "site", f"{sitename}: all posts", description, f"{folder}/all", "", items
+        description = (
+            settings.get("SITE_DESCRIPTION") or words.gettext("Every post from %(site)s.") % names
         )
+        title = words.gettext("%(site)s: all posts") % names
+        index.site = channel("site", title, description, f"{folder}/all", "", items)
     if "campaigns" in groups:
-        index.campaigns = _by_campaign(items, channel, folder, settings)
-        index.events = _events_by_campaign(channel, base, authority, settings)
+        index.campaigns = _by_campaign(items, channel, folder, settings, words)
+        index.events = _events_by_campaign(channel, base, authority, settings, edition)
     if "types" in groups:
-        index.types = _by_type(items, channel, folder, settings)
+        index.types = _by_type(items, channel, folder, settings, words)
     if options.per_tag:
-        index.tags = _by_tag(items, channel, folder, settings)
+        index.tags = _by_tag(items, channel, folder, settings, words)
     return index
 
 
@@ -91,18 +116,21 @@ def _kept(channels: dict[Any, FeedChannel | None]) -> dict[Any, FeedChannel]:
 
 
 def _by_campaign(
-    items: list[FeedItem], channel: Channel, folder: str, settings: dict[str, Any]
+    items: list[FeedItem], channel: Channel, folder: str, settings: dict[str, Any], words: Words
 ) -> dict[int, FeedChannel]:
     campaigns = BuildState.of(settings).loaded.context.campaigns
     years = sorted({item.campaign_year for item in items if item.campaign_year}, reverse=True)
     found = {}
     for year in years:
         theme = campaigns[year].theme if year in campaigns else ""
+        label = campaign_label(year, words)
+        names = {"campaign": label, "theme": theme}
         found[year] = channel(
             "campaigns",
-            f"{campaign_label(year)}: {theme}" if theme else campaign_label(year),
-            f"Quotes and blog posts from {campaign_label(year)}"
-            + (f". The theme: {theme}" if theme else ""),
+            f"{label}: {theme}" if theme else label,
+            words.gettext("Quotes and blog posts from %(campaign)s. The theme: %(theme)s") % names
+            if theme
+            else words.gettext("Quotes and blog posts from %(campaign)s") % names,
             f"{folder}/{year}",
             campaign_page(settings, year),
             [item for item in items if item.campaign_year == year],
@@ -111,22 +139,27 @@ def _by_campaign(
 
 
 def _events_by_campaign(
-    channel: Channel, base: str, authority: str, settings: dict[str, Any]
+    channel: Channel, base: str, authority: str, settings: dict[str, Any], edition: Edition
 ) -> dict[int, FeedChannel]:
-    """A feed of each campaign's published events, newest announced first."""
+    """A feed of each campaign's published events, newest announced first (events are in
+    every edition: each edition's feed links its own pages of them)."""
     site = BuildState.of(settings).loaded
+    words = edition.words
+    # The words the model puts around an event's own (its date, "Online") in this edition's.
+    events = [replace(e, interface_language=edition.language) for e in site.published_events]
     found = {}
-    for year in sorted({e.campaign_year for e in site.published_events if e.campaign_year}):
+    for year in sorted({e.campaign_year for e in events if e.campaign_year}):
         page = CAMPAIGN_EVENTS_URL.format(year=year)
+        names = {"campaign": campaign_label(year, words)}
         found[year] = channel(
             "events",
-            f"{campaign_label(year)}: events",
-            f"Events for {campaign_label(year)}, newest announced first.",
+            words.gettext("%(campaign)s: events") % names,
+            words.gettext("Events for %(campaign)s, newest announced first.") % names,
             f"{page}{EVENTS_FEED_NAME}",
             page,
             [
-                event_item(event, base, authority)
-                for event in site.published_events
+                event_item(event, base, authority, words, edition.prefix)
+                for event in events
                 if event.campaign_year == year
             ],
             limit=None,
@@ -135,17 +168,17 @@ def _events_by_campaign(
 
 
 def _by_type(
-    items: list[FeedItem], channel: Channel, folder: str, settings: dict[str, Any]
+    items: list[FeedItem], channel: Channel, folder: str, settings: dict[str, Any], words: Words
 ) -> dict[str, FeedChannel]:
     sitename = settings.get("SITENAME", "")
     pattern = settings.get("CATEGORY_URL", "type/{slug}/")
     found = {}
     for slug in sorted({item.type_slug for item in items}):
-        words = TYPE_WORDS.get(slug, slug)
+        title, description = type_texts(slug, sitename, words)
         found[slug] = channel(
             "types",
-            f"{sitename}: {words}",
-            f"All the {words} from {sitename}, newest first.",
+            title,
+            description,
             f"{folder}/{slug}",
             pattern.format(slug=slug),
             [item for item in items if item.type_slug == slug],
@@ -154,17 +187,18 @@ def _by_type(
 
 
 def _by_tag(
-    items: list[FeedItem], channel: Channel, folder: str, settings: dict[str, Any]
+    items: list[FeedItem], channel: Channel, folder: str, settings: dict[str, Any], words: Words
 ) -> dict[str, FeedChannel]:
     sitename = settings.get("SITENAME", "")
     pattern = settings.get("TAG_URL", "tag/{slug}/")
     names = {slug: name for item in items for slug, name in item.tags}
     found = {}
     for slug in sorted(names):
+        tagged = {"site": sitename, "tag": names[slug]}
         found[slug] = channel(
             "tags",
-            f"{sitename}: posts tagged “{names[slug]}”",
-            f"Posts from {sitename} tagged “{names[slug]}”, newest first.",
+            words.gettext("%(site)s: posts tagged “%(tag)s”") % tagged,
+            words.gettext("Posts from %(site)s tagged “%(tag)s”, newest first.") % tagged,
             f"{folder}/tag/{slug}",
             pattern.format(slug=slug),
             [item for item in items if slug in dict(item.tags)],

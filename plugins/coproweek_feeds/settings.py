@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from coproweek_content.config import Settings, option, positive
 
@@ -55,8 +56,15 @@ CAMPAIGN_PAGE = "campaigns/{year}/"  # the campaign pages' addresses (coproweek_
 
 
 def site_url(settings: dict[str, Any]) -> str:
-    """The absolute address of the site, without a slash at the end."""
-    return (settings.get("SITEURL") or FeedsSettings.of(settings).siteurl).rstrip("/")
+    """The absolute address of the site (of this edition: the Welsh one's ends in /cy),
+    without a slash at the end. A SITEURL without a host (empty, or "/cy" in a local build's
+    other edition) goes after COPROWEEK_FEEDS_SITEURL."""
+    chosen = str(settings.get("SITEURL") or "")
+    if urlsplit(chosen).scheme:
+        return chosen.rstrip("/")
+    fallback = FeedsSettings.of(settings).siteurl.rstrip("/")
+    path = chosen.strip("/")
+    return f"{fallback}/{path}" if path else fallback
 
 
 def campaign_page(settings: dict[str, Any], year: int) -> str:

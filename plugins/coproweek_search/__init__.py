@@ -20,6 +20,13 @@ Signals:
 
 The build state closes the index at the end of every build, finished or failed: a Pagefind
 still running is stopped and what it was writing removed.
+
+Languages: a build runs Pelican once per edition, so each edition gets its own bundle of its
+own pages (/pagefind/ and /cy/pagefind/), in one language, its pages' <html lang>, and keeps
+it in its own cache folder (search/, search-cy/), so neither edition's build forgets the
+other's. The search page loads the bundle under its own SITEURL, and pagefind.js makes
+result addresses relative to where it was loaded from (/cy/2025/.../ for the Welsh bundle),
+so the pages are indexed at their addresses within their edition.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from coproweek_content.buildstate import BuildState
+from coproweek_content.editions import Editions
 from coproweek_content.state import settings_wanted
 from pelican import signals
 
@@ -86,6 +94,9 @@ def begin(pelican: Any) -> None:
     if not chosen.enabled:
         return
     cache = Path(chosen.cache_dir or Path(settings["CACHE_PATH"]).parent / "search")
+    editions = state.editions or Editions()
+    if state.language != editions.main:  # each edition keeps its own bundle (search-cy)
+        cache = cache.with_name(f"{cache.name}-{state.language}")
     state.set_part(STATE_PART, SearchIndex(Path(pelican.output_path), cache, "one index"))
 
 
