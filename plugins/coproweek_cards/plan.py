@@ -72,8 +72,10 @@ def _format_json(name: str) -> bytes:
 def name_images(card: Card, options: CardOptions) -> None:
     """Give the card its file names; raises MissingGlyph when a character has no font."""
     layout = layout_of(card.layout)
-    used = sorted(faces_used(card.words, layout, options.fonts), key=lambda f: (f.path, f.index))
-    font_ids = [(Path(f.path).name, f.index, fonts.file_digest(f.path)) for f in used]
+    # By name and contents, not by where this checkout keeps them: a clone in another
+    # folder names its cards the same.
+    used = faces_used(card.words, layout, options.fonts)
+    font_ids = sorted({(Path(f.path).name, f.index, fonts.file_digest(f.path)) for f in used})
     shared = {
         # Image files by their contents, not by where this machine keeps them.
         "words": {k: v for k, v in card.words.items() if k not in FILE_WORDS},
