@@ -15,6 +15,13 @@ Signals (handlers in plugin.py):
 
 What a build does with cards lives in its build state (state.py), so nothing of one build
 is left in a module for the next.
+
+Languages: each edition's run draws the cards of its own posts (its view of the model) into
+its own output (/cy/cards/ for Welsh), every word a card says, its alt texts and post text
+and the gallery in the edition's language (translations/cy/LC_MESSAGES/messages.po; dates
+by Babel). Welsh cards are cached in a folder of their own (cache_dir/cy) and their keys
+name their language. On a bilingual site a campaign with words in both languages gets one
+bilingual title card (bilingual.py, titlecards.py), the same in both editions.
 """
 
 from __future__ import annotations

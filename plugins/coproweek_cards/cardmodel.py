@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coproweek_content.settings import ContentSettings
+from coproweek_content.words import Words, catalogue_folders, words_for
+
 from .compose import FontSettings
-from .settings import CardsSettings, cache_dir, project_root
+from .settings import CardsSettings, cache_dir, card_language, project_root
 
 PLAN_MEMO = "plan-memo.pickle"
 
@@ -56,6 +59,12 @@ class Card:
     title: str
     campaign_year: int | None
     images: dict[str, CardImage] = field(default_factory=dict)
+    # The language of its words: an edition's ("en", "cy"), or both in the order shown
+    # ("cy en") on a bilingual title card.
+    language: str = "en"
+    # Its alt texts and post text in parts, each with its language, where the card says
+    # things in two languages (the gallery marks each part's language): () for one language.
+    parts: tuple[tuple[str, str, str, str], ...] = ()  # (language, alt, alt_long, caption)
 
     @property
     def style(self) -> str:
@@ -88,10 +97,23 @@ class CardOptions:
     output_dir: str
     logo: str = ""  # a logo image file, or "" for the wordmark in words
     memo_file: str = ""  # where the card plans of posts are kept between builds
+    language: str = "en"  # the edition's: its cards' words are in it
+    # A bilingual site's languages in the order they are shown together (Welsh first): its
+    # campaign title cards carry both; () on a site in one language.
+    together: tuple[str, ...] = ()
+    catalogues: tuple[Path, ...] = ()  # the translations folders of the build
+    # The corner words of a bilingual card: the same in both editions (each edition's own
+    # site name where COPROWEEK_EDITION_SETTINGS gives one, Welsh first, a line each).
+    wordmark_together: str = ""
+
+    def words(self, language: str | None = None) -> Words:
+        """The words of the edition's language (or of `language`)."""
+        return words_for(language or self.language, self.catalogues)
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> CardOptions:
         chosen = CardsSettings.of(settings)
+        editions = ContentSettings.of(settings).editions
         background, text, accent = chosen.default_palette
         return cls(
             site_url=settings.get("SITEURL", "").rstrip("/"),
@@ -107,7 +129,28 @@ class CardOptions:
             output_dir=chosen.output_dir.strip("/"),
             logo=_logo_path(settings),
             memo_file=str(cache_dir(settings) / PLAN_MEMO),
+            language=card_language(settings),
+            together=editions.in_order_shown() if editions.bilingual else (),
+            catalogues=catalogue_folders(settings),
+            wordmark_together=chosen.wordmark or _names_together(settings),
         )
+
+
+def _names_together(settings: dict[str, Any]) -> str:
+    """The site's names for a card both editions show, Welsh first, a line each: each
+    edition's SITENAME from COPROWEEK_EDITION_SETTINGS; pelicanconf.py's SITENAME when no
+    edition has a name of its own. Where only some have one, only theirs: an edition with
+    a name of its own never sees pelicanconf.py's, and both editions must draw one card."""
+    content = ContentSettings.of(settings)
+    own = {
+        language: chosen["SITENAME"]
+        for language, chosen in (content.edition_settings or {}).items()
+        if chosen.get("SITENAME")
+    }
+    shown = [own[language] for language in content.editions.in_order_shown() if language in own]
+    if not shown:  # every edition has pelicanconf.py's SITENAME
+        return str(settings.get("SITENAME", ""))
+    return "\n".join(dict.fromkeys(shown))
 
 
 def _logo_path(settings: dict[str, Any]) -> str:

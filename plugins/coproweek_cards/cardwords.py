@@ -11,10 +11,12 @@ from coproweek_content.model import DEFAULT_CARD_LAYOUT, Campaign, CardPhoto, Po
 from coproweek_content.problems import display_path
 from coproweek_content.references import photo_at
 from coproweek_content.source import read_source
+from coproweek_content.words import Words
 
 from . import alt, captions
+from .bilingual import layout_of
 from .cardmodel import Card, CardOptions
-from .layouts import LAYOUTS, PHOTO, layout_name
+from .layouts import PHOTO, layout_name
 
 
 def palette_of(campaign: Campaign | None, options: CardOptions) -> dict[str, str]:
@@ -24,8 +26,9 @@ def palette_of(campaign: Campaign | None, options: CardOptions) -> dict[str, str
     return {"background": p.background, "text": p.text, "accent": p.accent}
 
 
-def campaign_name(year: int | None) -> str:
-    return f"Co-production Week {year}" if year else ""
+def campaign_name(year: int | None, words: Words) -> str:
+    """Co-production Week 2025, in the language of `words` ("" for no campaign)."""
+    return words.gettext("Co-production Week %(year)s") % {"year": year} if year else ""
 
 
 def _quote_text(text: str) -> str:
@@ -53,14 +56,17 @@ def post_cards(
     source = display_path(post.source_path, site.context.project_root)
     url = post_url(post)
     folder = str(post.campaign_year) if post.campaign_year else "misc"
-    name = campaign_name(post.campaign_year)
+    language = options.words()
+    _ = language.gettext
+    name = campaign_name(post.campaign_year, language)
     cards: list[Card] = []
     common = corner_words(options) | {"hashtag": hashtag} | design_words(design, campaign, site)
     extras = alt.Extras(design.alt if design else "", partners_shown(campaign))
     if post.kind == "blog":
-        kicker = f"Blog · {name}" if name else "Blog"
-        words = {"kicker": kicker, "text": post.title, "attribution": f"By {post.byline}", **common}
-        after = f"By {post.byline}."
+        kicker = _("Blog · %(campaign)s") % {"campaign": name} if name else _("Blog")
+        byline = _("By %(name)s") % {"name": post.byline}
+        words = {"kicker": kicker, "text": post.title, "attribution": byline, **common}
+        after = f"{byline}."
         cards.append(
             new_card(
                 source,
@@ -145,11 +151,13 @@ def design_words(
 
 def campaign_card(campaign: Campaign, site: LoadedSite, options: CardOptions) -> Card:
     source = display_path(campaign.source_path, site.context.project_root)
-    dates = _date_range(campaign)
+    language = options.words()
+    name = campaign_name(campaign.year, language)
+    dates = campaign_dates(campaign, language)
     style = campaign.card.layout or DEFAULT_CARD_LAYOUT
     photo = campaign.card.photo if style == PHOTO else None
     words = {
-        "kicker": campaign_name(campaign.year),
+        "kicker": name,
         "text": campaign.theme,
         "attribution": dates,
         **corner_words(options),
@@ -157,7 +165,7 @@ def campaign_card(campaign: Campaign, site: LoadedSite, options: CardOptions) ->
         **design_words(photo, campaign, site),
     }
     line = read_source(campaign.source_path).line_of("theme") or 1
-    body = f"{campaign_name(campaign.year)}: {campaign.theme}"
+    body = f"{name}: {campaign.theme}"
     return new_card(
         source,
         line,
@@ -167,7 +175,7 @@ def campaign_card(campaign: Campaign, site: LoadedSite, options: CardOptions) ->
         str(campaign.year),
         words,
         palette_of(campaign, options),
-        campaign_name(campaign.year),
+        name,
         body,
         dates + ".",
         f"campaigns/{campaign.year}/",
@@ -179,8 +187,9 @@ def campaign_card(campaign: Campaign, site: LoadedSite, options: CardOptions) ->
     )
 
 
-def _date_range(campaign: Campaign) -> str:
-    return date_range(campaign.starts, campaign.ends)
+def campaign_dates(campaign: Campaign, words: Words) -> str:
+    """1 to 5 July 2024; 30 June to 4 July 2025, in the language of `words`."""
+    return date_range(campaign.starts, campaign.ends, str(words.locale))
 
 
 def page_link(url: str, options: CardOptions) -> str:
@@ -221,10 +230,13 @@ def new_card(
         layout=layout,
         words=words,
         palette=palette,
-        alt=alt.short_alt(kind, words),
-        alt_long=alt.long_alt(kind, words, palette, campaign, LAYOUTS[layout], extras),
+        alt=alt.short_alt(kind, words, options.words()),
+        alt_long=alt.long_alt(
+            kind, words, palette, campaign, layout_of(layout), extras, options.words()
+        ),
         caption=captions.caption(body, after, link, words["hashtag"]),
         page_url=url,
         title=title,
         campaign_year=year,
+        language=options.language,
     )

@@ -15,8 +15,8 @@ from coproweek_content.loader import LoadedSite
 from coproweek_content.problems import Problem, display_path
 from coproweek_content.source import read_source
 
+from .bilingual import compose_card, layout_of
 from .cache import CardCache
-from .compose import compose
 from .layouts import FORMATS, LAYOUTS, PHOTO
 from .plan import Card, CardOptions, card_style, name_images
 from .settings import MIN_CONTRAST, CardsSettings, cache_dir
@@ -130,14 +130,14 @@ def _fit_problems(card: Card, options: CardOptions, cache: CardCache) -> list[Pr
         ]
     failed: list[str] = []
     parts: set[str] = set()
-    layout = LAYOUTS[card.layout]
+    layout = layout_of(card.layout)
     names = {**PARTS, "text": "the title"} if card.kind == "event" else PARTS
     for name, image in card.images.items():
         fmt = FORMATS[name]
         if cache.has(image.key, image.extension):
             continue  # drawn before with exactly these inputs, so it fits
         try:
-            compose(card.words, layout, fmt, options.fonts, card.palette)
+            compose_card(card.words, layout, fmt, options.fonts, card.palette)
         except DoesNotFit as error:
             parts.add(str(error))
             failed.append(

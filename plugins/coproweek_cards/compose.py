@@ -81,20 +81,24 @@ def compose(
     chains = chains_for(words, layout, settings)
     # Decoration gives way to words: the quotation mark is drawn only while the words stay
     # nearly as large as without it, and partner logos go to a row of their own before the
-    # words are called too long.
+    # words are called too long. Last, the lines around the main words are set small
+    # enough to take as few lines as they can (a long date, a long place).
     tries = [False, True] if words.get("partner_logos") else [False]
-    for number, partners_above in enumerate(tries, 1):
+    attempts = [(above, tight) for tight in (False, True) for above in tries]
+    for number, (partners_above, tight) in enumerate(attempts, 1):
         try:
-            plain = _fitted(words, replace(layout, mark=""), fmt, chains, palette, partners_above)
+            plain = _fitted(
+                words, replace(layout, mark=""), fmt, chains, palette, partners_above, tight
+            )
         except DoesNotFit:
-            if number == len(tries):
+            if number == len(attempts):
                 raise
             continue
         if not layout.mark or not _quoted(words.get("text", "")):
             return plain
         marked = {**words, "text": words["text"][1:-1]}  # the large mark replaces “ and ”
         try:
-            found = _fitted(marked, layout, fmt, chains, palette, partners_above)
+            found = _fitted(marked, layout, fmt, chains, palette, partners_above, tight)
         except DoesNotFit:
             return plain
         return found if _main_size(found) >= _main_size(plain) * MARK_KEEPS else plain
@@ -116,11 +120,14 @@ def _fitted(
     chains: dict[str, Chain],
     palette: dict[str, str],
     partners_above: bool,
+    tight: bool = False,
 ) -> Composition:
     safe = fmt.safe
     text_cap = 1.0
     for _ in range(ATTEMPTS):
-        runs, logos, mark = _attempt(words, layout, fmt, chains, palette, text_cap, partners_above)
+        runs, logos, mark = _attempt(
+            words, layout, fmt, chains, palette, text_cap, partners_above, tight
+        )
         boxes = [measured_ink(run) for run in runs] + [box for _, box in logos]
         ink = _union(boxes + ([ink_box(mark)] if mark else []))
         if ink is None or safe.contains(ink):
@@ -154,6 +161,7 @@ def _attempt(
     palette: dict[str, str],
     text_cap: float,
     partners_above: bool,
+    tight: bool = False,
 ) -> tuple[list[PlacedRun], list[tuple[str, Box]], PlacedRun | None]:
     safe = Box(fmt.safe.left + INK_SLACK, fmt.safe.top, fmt.safe.right - INK_SLACK, fmt.safe.bottom)
     runs, footer_height, logos = footer(words, layout, fmt, chains, palette, safe, partners_above)
@@ -170,7 +178,8 @@ def _attempt(
         if layer.source == "text":
             main = layer
         else:
-            blocks[layer.source] = single(setters[layer.source], layer, fmt, area.width)
+            chosen = fewest_lines if tight else single
+            blocks[layer.source] = chosen(setters[layer.source], layer, fmt, area.width)
     rtl = base_is_rtl(words.get("text", ""))
     mark = _mark(layout, fmt, chains, palette) if main is not None else None
     # The mark sits above the words, with a gap of a third of its ink's height.
@@ -212,6 +221,18 @@ def _attempt(
         runs += place(block, chains[layer.source], area, top, palette[layer.colour], align)
         top += block.height + step
     return runs, logos, placed_mark
+
+
+def fewest_lines(setter: Setter, layer: TextLayer, fmt: Format, width: float) -> Block:
+    """The words of a layer in as few lines as they take at its smallest size, at the
+    largest size that keeps to that many (single(): the largest size, in up to its
+    max_lines lines)."""
+    low, high = scaled(layer.min_size, fmt), scaled(layer.size, fmt, True)
+    smallest = setter.block(low, width, layer.max_lines)
+    if smallest is None:
+        raise DoesNotFit(layer.source)
+    lines = len(smallest.lines)
+    return setter.largest(low, high, width, lambda block: len(block.lines) <= lines)
 
 
 def _union(boxes: list[Box]) -> Box | None:

@@ -8,6 +8,8 @@ and not yet announced events have no card (the content model does not publish th
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from coproweek_content.events import Event
 from coproweek_content.loader import LoadedSite
 from coproweek_content.model import DEFAULT_CARD_LAYOUT
@@ -27,7 +29,6 @@ from .cardwords import (
 )
 from .layouts import PHOTO
 
-CANCELLED = "CANCELLED"
 SLUG_PREFIX = "event-"  # event-SLUG: never the name of a post's or a campaign's card
 
 
@@ -39,30 +40,34 @@ def event_cards(site: LoadedSite, options: CardOptions) -> list[Card]:
 
 def event_card(event: Event, site: LoadedSite, options: CardOptions) -> Card:
     """An event's card, without file names yet (also for a withdrawn event's takedown)."""
-    facts = event.card_facts()
+    # The event's date, time and place in the edition's language (the model words them).
+    facts = replace(event, interface_language=options.language).card_facts()
+    language = options.words()
+    _ = language.gettext
+    when, place = facts.when, facts.place
     year = facts.campaign_year
     campaign = site.context.campaigns.get(year) if year else None
     style = (campaign.card.layout if campaign else "") or DEFAULT_CARD_LAYOUT
     photo = campaign.card.photo if campaign and style == PHOTO else None
-    name = campaign_name(year)
+    name = campaign_name(year, language)
     hashtag = campaign.hashtag if campaign else options.default_hashtag
     words = {
-        **({"notice": CANCELLED} if facts.cancelled else {}),
-        "kicker": f"Event · {name}" if name else "Event",
+        **({"notice": _("CANCELLED")} if facts.cancelled else {}),
+        "kicker": _("Event · %(campaign)s") % {"campaign": name} if name else _("Event"),
         "text": facts.title,
-        "when": facts.when,
-        "place": _place_lines(facts.place, event.venue),
+        "when": when,
+        "place": _place_lines(place, event.venue),
         **corner_words(options),
         "hashtag": hashtag,
         **design_words(photo, campaign, site),
     }
     title = alt.sentence(facts.title)
-    body = f"Cancelled: {title}" if facts.cancelled else title
-    after = f"{alt.sentence(facts.when)} {alt.sentence(facts.place)}"
+    body = _("Cancelled: %(title)s") % {"title": title} if facts.cancelled else title
+    after = f"{alt.sentence(when)} {alt.sentence(place)}"
     if not captions.fits_everywhere(
         " ".join((body, after, page_link(event.url, options), hashtag))
     ):
-        after = alt.sentence(facts.when)  # the event's page gives the place
+        after = alt.sentence(when)  # the event's page gives the place
     return new_card(
         display_path(event.source_path, site.context.project_root),
         read_source(event.source_path).line_of("title") or 1,

@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from coproweek_content.buildstate import BuildState
+from coproweek_content.editions import EDITION_LANGUAGES
 from pelican.generators import Generator
 
+from .bilingual import render_card
 from .cache import CardCache
 from .layouts import FORMATS
 from .manifests import manifest, manifest_entry
 from .packs import PackJob, pack_members, pack_path
 from .plan import Card, CardOptions
-from .render import render_to_file
 from .settings import CardsSettings
 from .state import PREVIEW, CardsBuild, drawing_job
 
@@ -86,7 +87,7 @@ class CardsGenerator(Generator):
                     job = drawing_job(card, image.format, options, str(cached))
                     if image is first:
                         job = replace(job, preview=str(cache.path(image.key, PREVIEW)))
-                    render_to_file(job)
+                    render_card(job)
                     drawn_here += 1
                     cache.lengths.pop(image.key, None)
                     for cached_file, site_file in files:
@@ -103,6 +104,9 @@ class CardsGenerator(Generator):
         by_year: dict[int | None, list[tuple[Card, bytes]]] = defaultdict(list)
         for card, entry in zip(cards, entries, strict=True):
             by_year[card.campaign_year].append((card, entry))
+        if "gettext" not in self.env.globals:  # the build has not given the theme its words
+            self.env.add_extension("jinja2.ext.i18n")
+            self.env.install_gettext_translations(options.words().translations, newstyle=True)
         template = self.get_template("gallery")
         campaigns = self.context.get("campaigns", {})
         for year, campaign in sorted(campaigns.items()):
@@ -135,6 +139,8 @@ class CardsGenerator(Generator):
                     gallery_folder=folder,
                     manifest_url=f"{folder}/manifest.json",
                     url=urls[number - 1],
+                    card_language=options.language,
+                    html_langs=EDITION_LANGUAGES,
                 )
 
 

@@ -22,12 +22,14 @@ from coproweek_content.model import Post
 from PIL import features
 
 from . import fonts
+from .bilingual import BILINGUAL, layout_of
 from .cardmodel import Card, CardImage, CardOptions
 from .cardwords import campaign_card, card_style, palette_of, post_cards
 from .compose import faces_used, file_words
 from .eventcards import event_card, event_cards
-from .layouts import FORMATS, LAYOUTS, card_format
+from .layouts import FORMATS, card_format
 from .text import MissingGlyph
+from .titlecards import title_card
 
 # Planning names cards; what they say (cardwords) and their types (cardmodel) are imported
 # from here too.
@@ -59,7 +61,7 @@ def versions() -> dict[str, str]:
 
 @cache
 def _layout_data(name: str) -> Any:
-    return LAYOUTS[name].as_data()
+    return layout_of(name).as_data()
 
 
 @cache
@@ -69,9 +71,11 @@ def _format_json(name: str) -> bytes:
 
 def name_images(card: Card, options: CardOptions) -> None:
     """Give the card its file names; raises MissingGlyph when a character has no font."""
-    layout = LAYOUTS[card.layout]
-    used = sorted(faces_used(card.words, layout, options.fonts), key=lambda f: (f.path, f.index))
-    font_ids = [(Path(f.path).name, f.index, fonts.file_digest(f.path)) for f in used]
+    layout = layout_of(card.layout)
+    # By name and contents, not by where this checkout keeps them: a clone in another
+    # folder names its cards the same.
+    used = faces_used(card.words, layout, options.fonts)
+    font_ids = sorted({(Path(f.path).name, f.index, fonts.file_digest(f.path)) for f in used})
     shared = {
         # Image files by their contents, not by where this machine keeps them.
         "words": {k: v for k, v in card.words.items() if k not in FILE_WORDS},
@@ -82,6 +86,10 @@ def name_images(card: Card, options: CardOptions) -> None:
         "font_chain": [options.fonts.font_dirs, options.fonts.extra],
         "versions": versions(),
     }
+    if card.language != "en":  # English keys stay as they were before cards had a language
+        shared["language"] = card.language
+    if card.layout in BILINGUAL:  # drawn by its own module: the others' code leaves it out
+        shared["versions"] = {**versions(), "bilingual": code_digest((CODE / "bilingual.py",))}
     # Everything but the format is the same for all sizes: serialise it once.
     common = hashlib.sha256(json.dumps(shared, sort_keys=True, ensure_ascii=False).encode())
     for name in options.formats:
@@ -112,7 +120,7 @@ def all_cards(site: LoadedSite, options: CardOptions) -> list[Card]:
     events'. Each is named here too unless a character has no font (the checks report
     those)."""
     today = site.context.today
-    cards = [campaign_card(c, site, options) for _, c in sorted(site.context.campaigns.items())]
+    cards = [title_card(c, site, options) for _, c in sorted(site.context.campaigns.items())]
     for card in cards:
         _try_naming(card, options)
     memo = plan_memo(options)
@@ -156,10 +164,10 @@ def plan_memo(options: CardOptions) -> Memo:
     memo = Memo(Path(options.memo_file) if options.memo_file else None, code=(CODE, CONTENT_CODE))
     fonts_used = (*options.fonts.font_dirs, fonts.atkinson("regular").path, *options.fonts.extra)
     files = [options.logo, *options.fonts.extra]
-    memo.surround(
-        [repr(options), versions(), [_stat(path) for path in files]],
-        tuple(Path(path).parent if Path(path).is_file() else Path(path) for path in fonts_used),
-    )
+    folders = [Path(path).parent if Path(path).is_file() else Path(path) for path in fonts_used]
+    if options.language != "en":  # its cards' words come from the catalogues too
+        folders += options.catalogues
+    memo.surround([repr(options), versions(), [_stat(path) for path in files]], tuple(folders))
     return memo
 
 

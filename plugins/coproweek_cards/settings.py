@@ -9,6 +9,8 @@ from typing import Any
 
 from coproweek_content.buildstate import BuildState
 from coproweek_content.config import Settings, option, positive
+from coproweek_content.editions import edition_language
+from coproweek_content.settings import ContentSettings
 
 from .layouts import FORMATS
 
@@ -70,6 +72,11 @@ LINK_PREVIEW_MAX_BYTES = 300_000
 def project_root(settings: dict[str, Any]) -> Path:
     root = settings.get("COPROWEEK_PROJECT_ROOT")
     return Path(root) if root else Path(settings["PATH"]).resolve().parent
+
+
+def card_language(settings: dict[str, Any]) -> str:
+    """The language of the edition this Pelican run writes: its cards are in it."""
+    return edition_language(settings, ContentSettings.of(settings).editions)
 
 
 def cache_dir(settings: dict[str, Any]) -> Path:

@@ -20,10 +20,11 @@ from coproweek_content.buildstate import BuildState
 from coproweek_content.loader import LoadedSite
 from coproweek_content.pool import default_workers, process_pool
 
+from .bilingual import render_card
 from .cache import CardCache
 from .packs import PackJob, build_pack
 from .plan import Card, CardOptions, all_cards
-from .render import Job, render_to_file
+from .render import Job
 from .settings import CardsSettings, cache_dir
 
 PART = "coproweek_cards"
@@ -117,7 +118,7 @@ def draw(pool: ProcessPoolExecutor, jobs: list[Job], workers: int) -> Iterator[t
     """Start drawing `jobs` in `pool`; what each returns, in order, as they finish."""
     # A few tasks per worker: fewer messages than one card each, and a slow chunk at the
     # end still leaves the other workers busy.
-    return pool.map(render_to_file, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    return pool.map(render_card, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
 
 
 def drawing_job(card: Card, fmt: str, options: CardOptions, target: str) -> Job:

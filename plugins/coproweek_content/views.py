@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 def edition_view(site: LoadedSite, language: str) -> LoadedSite:
     """The site as the edition in `language` publishes it: its own posts and pages, every
-    event, and each campaign with its words in that language (when it has them)."""
+    event (with the words around it, such as its date, in that language), and each campaign
+    with its words in that language (when it has them)."""
     editions = site.context.editions
     campaigns = {
         year: campaign_in(campaign, language) for year, campaign in site.context.campaigns.items()
@@ -24,6 +25,7 @@ def edition_view(site: LoadedSite, language: str) -> LoadedSite:
         context=context,
         posts=[post for post in site.posts if editions.edition_of(post.language) == language],
         pages=[page for page in site.pages if editions.edition_of(page.language) == language],
+        events=[dataclasses.replace(event, interface_language=language) for event in site.events],
         problems=[],  # the whole site's problems are reported once
         _by_path={},
     )

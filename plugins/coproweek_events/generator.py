@@ -4,7 +4,6 @@ events feeds are written by the feeds plugin, from the same content model.)"""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,9 +36,7 @@ class EventsGenerator(Generator):
             return
         site = BuildState.of(self.settings).loaded
         today = site.context.today
-        language = language_of(self.settings)
-        # Every edition shows every event, with the words around it in its own language.
-        events = [replace(event, interface_language=language) for event in site.published_events]
+        events = site.published_events  # every edition's, in its words (the edition's view)
         words = self.words
         locale = str(words.locale)
         listings: dict[int, EventListing] = {}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
@@ -145,8 +144,7 @@ def _events_by_campaign(
     every edition: each edition's feed links its own pages of them)."""
     site = BuildState.of(settings).loaded
     words = edition.words
-    # The words the model puts around an event's own (its date, "Online") in this edition's.
-    events = [replace(e, interface_language=edition.language) for e in site.published_events]
+    events = site.published_events  # in this edition's words (the edition's view)
     found = {}
     for year in sorted({e.campaign_year for e in events if e.campaign_year}):
         page = CAMPAIGN_EVENTS_URL.format(year=year)

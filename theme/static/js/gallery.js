@@ -1,8 +1,15 @@
 // Copy buttons for the gallery's alt text and suggested posts. Without this script the
 // texts are still there to read and select; with it, each gets a button that copies it.
+// Its words are English; a gallery in another language gives them in data- attributes of
+// #copy-status (see gallery.html), "{label}" standing for what a button copies.
 (function () {
   "use strict";
   var status = document.getElementById("copy-status");
+
+  function words(name, english, label) {
+    var given = status && status.getAttribute("data-" + name);
+    return (given || english).replace("{label}", label || "");
+  }
 
   function say(message) {
     if (status) {
@@ -22,13 +29,13 @@
   function copy(element, button) {
     var text = element.textContent;
     var done = function () {
-      button.textContent = "Copied";
-      say("Copied the " + element.getAttribute("data-copy-label") + ".");
+      button.textContent = words("copied", "Copied");
+      say(words("copied-what", "Copied the {label}.", element.getAttribute("data-copy-label")));
       window.setTimeout(function () { label(button, element); }, 2000);
     };
     var failed = function () {
       selectText(element);
-      say("The text is selected: press Control and C (or Command and C) to copy it.");
+      say(words("selected", "The text is selected: press Control and C (or Command and C) to copy it."));
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, failed);
@@ -38,10 +45,10 @@
   }
 
   function label(button, element) {
-    button.textContent = "Copy";
+    button.textContent = words("copy", "Copy");
     var hidden = document.createElement("span");
     hidden.className = "visually-hidden";
-    hidden.textContent = " the " + element.getAttribute("data-copy-label");
+    hidden.textContent = " " + words("copy-what", "the {label}", element.getAttribute("data-copy-label"));
     button.appendChild(hidden);
   }
 
