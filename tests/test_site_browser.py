@@ -278,3 +278,25 @@ def test_the_banner_prints_as_black_on_white(browser: Browser, site_url: str) ->
     assert colours == ["rgba(0, 0, 0, 0)", "rgb(0, 0, 0)"]
     assert not page.locator(".banner-card").is_visible()
     page.close()
+
+
+def test_welsh_letters_come_from_a_face_that_has_them(browser: Browser, site_url: str) -> None:
+    """Atkinson Hyperlegible has no ŵ or ŷ: pages that use them load the Noto subset for
+    them (and pages that do not, do not)."""
+    loaded = """[...document.fonts].filter(f => f.status === 'loaded').map(f => f.unicodeRange)"""
+    page = _open(browser, 1280)
+    page.goto(site_url + "/cy/campaigns/2025/")
+    page.evaluate("document.fonts.ready")
+    assert "ŵ" in page.locator("main").inner_text()
+    assert any("U+174-177" in ranges for ranges in page.evaluate(loaded))
+    # Drawn from it: a ŵ as wide as Noto's w (scaled), not Atkinson's w and a loose accent.
+    widths = page.evaluate(
+        """() => { const c = document.createElement('canvas').getContext('2d');
+            c.font = '100px "Atkinson Hyperlegible"';
+            return [c.measureText('\\u0175').width, c.measureText('w').width]; }"""
+    )
+    assert widths[0] != pytest.approx(widths[1], abs=0.5)
+    page.goto(site_url + "/privacy/")
+    page.evaluate("document.fonts.ready")
+    assert not any("U+174-177" in ranges for ranges in page.evaluate(loaded))
+    page.close()
