@@ -350,3 +350,16 @@ def test_the_scaffold_starts_a_translation(tmp_path: Path) -> None:
     refused = dict(answers, language="Welsh please", slug="eto")
     with pytest.raises(ScaffoldRefused, match="is not a language tag we know"):
         draft_post("quote", content, refused, day=date(2025, 7, 1))
+
+
+def test_a_bilingual_title_card_too_full_names_both_files(tmp_path: Path) -> None:
+    content = copy_fixture("bilingual", tmp_path)
+    welsh = content / "campaigns" / "2025.cy.md"
+    long_theme = "Gwrando yn gyntaf, " * 12
+    welsh.write_text(welsh.read_text().replace("Theme: Gwrando yn gyntaf", f"Theme: {long_theme}"))
+    code, printed = check(content, **BILINGUAL)
+    assert code == 1
+    assert (
+        "content/campaigns/2025.md:2: this theme does not fit on its social media card" in printed
+    )
+    assert "or in its Welsh words (content/campaigns/2025.cy.md)" in printed

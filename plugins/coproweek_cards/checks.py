@@ -178,6 +178,12 @@ def _what(card: Card) -> str:
 
 
 def _fix(card: Card) -> str:
+    if card.layout.endswith("-bilingual"):
+        translation = card.source.removesuffix(".md") + ".cy.md"
+        return (
+            "shorten the Theme or the Hashtag here or in its Welsh words "
+            f"({translation}): the campaign's card shows both, and partner logos beside them."
+        )
     return {
         "quote": "add a line near the top: Excerpt: (the most important sentence or two), "
         "which the card shows instead.",
