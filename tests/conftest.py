@@ -20,6 +20,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PINNED_TODAY = "2026-06-01"
 
 
+# The sample's pelicanconf.py is bilingual, with a Welsh site name: fixtures are built with
+# the settings' defaults unless a test asks for more.
+FIXTURE_LANGUAGES: dict[str, Any] = {
+    "COPROWEEK_LANGUAGES": ("en",),
+    "COPROWEEK_EDITION_SETTINGS": None,
+}
+
+
 def build(
     content: Path, output: Path, cache: Path | None = None, **settings: Any
 ) -> tuple[BuildResult, str]:
@@ -35,7 +43,7 @@ def build(
         "COPROWEEK_PROJECT_ROOT": str(content.parent),
         # Fixtures are sites in English, the setting's default, unless a test says otherwise
         # (the sample content is built as pelicanconf.py has it: SAMPLE_SETTINGS).
-        "COPROWEEK_LANGUAGES": ("en",),
+        **FIXTURE_LANGUAGES,
     }
     overrides.update(settings)
     printed = io.StringIO()
@@ -49,7 +57,7 @@ def check(content: Path, **settings: Any) -> tuple[int, str]:
         "PATH": str(content),
         "COPROWEEK_TODAY": PINNED_TODAY,
         "COPROWEEK_PROJECT_ROOT": str(content.parent),
-        "COPROWEEK_LANGUAGES": ("en",),
+        **FIXTURE_LANGUAGES,
     }
     overrides.update(settings)
     printed = io.StringIO()

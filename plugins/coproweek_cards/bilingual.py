@@ -27,7 +27,7 @@ from .compose import (
     fewest_lines,
 )
 from .fonts import Chain
-from .footer import footer, scaled, single
+from .footer import footed, scaled, single
 from .layouts import FIXED_COLOURS, LAYOUTS, PHOTO, STYLES, Box, Format, Layout, card_format
 from .render import (
     Job,
@@ -41,7 +41,7 @@ from .render import (
     render_to_file,
     text_boxes,
 )
-from .text import INK_SLACK, Block, DoesNotFit, PlacedRun, Setter, measured_ink, place
+from .text import Block, DoesNotFit, PlacedRun, Setter, measured_ink, place
 
 KIND = "bilingual"  # its layouts are "<style>-bilingual"
 GROUPS = (("kicker", "text", "attribution"), ("kicker_2", "text_2", "attribution_2"))
@@ -128,10 +128,7 @@ def _attempt(
     partners_above: bool,
     tight: bool,
 ) -> tuple[list[PlacedRun], list[tuple[str, Box]]]:
-    safe = Box(fmt.safe.left + INK_SLACK, fmt.safe.top, fmt.safe.right - INK_SLACK, fmt.safe.bottom)
-    runs, footer_height, logos = footer(words, layout, fmt, chains, palette, safe, partners_above)
-    footer_gap = scaled(layout.footer_start.size, fmt) * 0.9 if footer_height else 0
-    area = Box(safe.left, safe.top, safe.right, int(safe.bottom - footer_height - footer_gap))
+    safe, runs, logos, area = footed(words, layout, fmt, chains, palette, partners_above)
     layers = {layer.source: layer for layer in layout.stack}
     blocks: dict[str, Block] = {}
     for source in ("kicker", "attribution", "kicker_2", "attribution_2"):

@@ -6,10 +6,9 @@ from dataclasses import dataclass, replace
 
 from . import fonts
 from .fonts import Chain, Face
-from .footer import footer, scaled, single
+from .footer import footed, scaled, single
 from .layouts import FIXED_COLOURS, Box, Format, Layout, TextLayer
 from .text import (
-    INK_SLACK,
     Block,
     DoesNotFit,
     PlacedRun,
@@ -163,10 +162,7 @@ def _attempt(
     partners_above: bool,
     tight: bool = False,
 ) -> tuple[list[PlacedRun], list[tuple[str, Box]], PlacedRun | None]:
-    safe = Box(fmt.safe.left + INK_SLACK, fmt.safe.top, fmt.safe.right - INK_SLACK, fmt.safe.bottom)
-    runs, footer_height, logos = footer(words, layout, fmt, chains, palette, safe, partners_above)
-    footer_gap = scaled(layout.footer_start.size, fmt) * 0.9 if footer_height else 0
-    area = Box(safe.left, safe.top, safe.right, int(safe.bottom - footer_height - footer_gap))
+    safe, runs, logos, area = footed(words, layout, fmt, chains, palette, partners_above)
 
     stack = [(layer, words.get(layer.source, "")) for layer in layout.stack]
     stack = [(layer, text) for layer, text in stack if text]

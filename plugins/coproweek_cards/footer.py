@@ -11,7 +11,7 @@ from PIL import Image
 from . import fonts
 from .fonts import Chain
 from .layouts import Box, Format, Layout, TextLayer
-from .text import Block, DoesNotFit, PlacedRun, Setter, measured_ink, place
+from .text import INK_SLACK, Block, DoesNotFit, PlacedRun, Setter, measured_ink, place
 
 PARTNER_GAP = 0.35  # between partner logos, as a share of their height
 PARTNER_MIN = 0.6  # partner logos shrink to this share of their height to fit, no further
@@ -44,6 +44,27 @@ def single(setter: Setter, layer: TextLayer, fmt: Format, width: float) -> Block
         )
     except DoesNotFit:
         raise DoesNotFit(layer.source) from None
+
+
+def footed(
+    words: dict[str, str],
+    layout: Layout,
+    fmt: Format,
+    chains: dict[str, Chain],
+    palette: dict[str, str],
+    partners_above: bool,
+) -> tuple[Box, list[PlacedRun], list[tuple[str, Box]], Box]:
+    """The card's footer, laid out: (the safe area, the footer's runs and logos, the area
+    left above it for the words)."""
+    safe = Box(fmt.safe.left + INK_SLACK, fmt.safe.top, fmt.safe.right - INK_SLACK, fmt.safe.bottom)
+    runs, footer_height, logos = footer(words, layout, fmt, chains, palette, safe, partners_above)
+    gap = scaled(layout.footer_start.size, fmt) * 0.9 if footer_height else 0
+    return (
+        safe,
+        runs,
+        logos,
+        Box(safe.left, safe.top, safe.right, int(safe.bottom - footer_height - gap)),
+    )
 
 
 def footer(
