@@ -363,3 +363,16 @@ def test_a_bilingual_title_card_too_full_names_both_files(tmp_path: Path) -> Non
         "content/campaigns/2025.md:2: this theme does not fit on its social media card" in printed
     )
     assert "or in its Welsh words (content/campaigns/2025.cy.md)" in printed
+
+
+def test_edition_settings_are_checked(tmp_path: Path) -> None:
+    content = FIXTURES / "bilingual" / "content"
+    code, printed = check(content, COPROWEEK_EDITION_SETTINGS={"cy": {"THEME": "elsewhere"}})
+    assert code == 1
+    assert (
+        "COPROWEEK_EDITION_SETTINGS sets 'THEME', but an edition may set only SITENAME" in printed
+    )
+    code, printed = check(content, COPROWEEK_EDITION_SETTINGS={"fr": {"SITENAME": "Semaine"}})
+    assert code == 1
+    assert "names 'fr', which is not a language the kit publishes" in printed
+    assert "Traceback" not in printed
