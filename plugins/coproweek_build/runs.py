@@ -76,7 +76,9 @@ def started_editions(settings: dict[str, Any]) -> Iterator[list[EditionRun]]:
     runs: list[EditionRun] = []
     try:
         for language in editions.languages:
-            state = BuildState(whole_site=runs[0].state.whole_site if runs else None)
+            first = runs[0].state if runs else BuildState()
+            # The content and each page's counterparts are the same for every edition.
+            state = BuildState(whole_site=first.whole_site, counterparts=first.counterparts)
             chosen = edition_settings(settings, editions, language)
             chosen[STATE_KEY] = state
             runs.append(EditionRun(language, Pelican(chosen), state))

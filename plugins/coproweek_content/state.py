@@ -50,8 +50,9 @@ def load(settings: dict[str, Any], state: BuildState) -> LoadedSite:
     if state.whole_site is None:
         state.whole_site = read_content(settings, chosen, state.root_url)
     state.site = edition_view(state.whole_site, state.language)
-    patterns = {name: str(settings.get(name) or "") for name in LIST_PATTERNS}
-    state.counterparts = Counterparts(state.whole_site, editions, state.root_url, patterns)
+    if state.counterparts is None:
+        patterns = {name: str(settings.get(name) or "") for name in LIST_PATTERNS}
+        state.counterparts = Counterparts(state.whole_site, editions, state.root_url, patterns)
     content_loaded.send(state, settings=settings)
     return state.site
 
